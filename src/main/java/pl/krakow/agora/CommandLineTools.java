@@ -1,0 +1,31 @@
+package pl.krakow.agora;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+
+/**
+ * The bridges from {@link AgoraApplication}'s dispatcher to the pure-Java tools of the modules.
+ * Each tool lives in its module's algorithm package and starts no Spring context and no database.
+ */
+final class CommandLineTools {
+
+    private CommandLineTools() {
+    }
+
+    static int pbTally(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return notYetAvailable("pb-tally", err);
+    }
+
+    static int panelSelect(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return notYetAvailable("panel-select", err);
+    }
+
+    static int detectLanguage(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return notYetAvailable("detect-language", err);
+    }
+
+    private static int notYetAvailable(String name, PrintStream err) {
+        err.println("agora " + name + ": this command is not part of this build yet");
+        return 3;
+    }
+}
