@@ -21,11 +21,12 @@ import pl.krakow.agora.identity.ui.LoginView;
  * Web security: Vaadin's configurer (CSRF on, Vaadin's internal requests allowed, view access by
  * annotations), form login for local accounts, and OIDC login for every provider registered under
  * {@code spring.security.oauth2.client.registration.*}. Services are secured too
- * ({@code @EnableMethodSecurity}), not only views.
+ * ({@code @PreAuthorize}), not only views. JSR-250 method security stays off: it would proxy the
+ * views, whose {@code @RolesAllowed} is for Vaadin's navigation access control.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+@EnableMethodSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
@@ -34,7 +35,7 @@ class SecurityConfiguration {
             AgoraOidcUserService oidcUserService) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/styles.css", "/images/**",
-                        "/error", "/error/**")
+                        "/error", "/error/**", "/api/v1/me")
                 .permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/"));
         if (registrations.getIfAvailable() != null) {

@@ -1,0 +1,92 @@
+package pl.krakow.agora.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import pl.krakow.agora.AgoraIntegrationTest;
+import pl.krakow.agora.identity.Role;
+import pl.krakow.agora.identity.TestUsers;
+import pl.krakow.agora.identity.UserPreferences;
+import pl.krakow.agora.identity.ui.LoginView;
+import pl.krakow.agora.platform.i18n.UiLanguage;
+
+/** The shell, the sign-in page and the language switcher, without a browser. */
+@AgoraIntegrationTest
+class ShellBrowserlessIT extends SpringBrowserlessTest {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserPreferences preferences;
+
+    @AfterEach
+    void signOut() {
+        TestUsers.signOut();
+    }
+
+    /** Signs in and starts a fresh Vaadin session, as a real sign-in does. */
+    private void signIn(long id, String username, Role... roles) {
+        TestUsers.signIn(id, username, roles);
+        cleanVaadinEnvironment();
+        initVaadinEnvironment();
+    }
+
+    @Test
+    void homeExplainsTheFourMechanismsInPolishByDefault() {
+        UI.getCurrent().setLocale(UiLanguage.PL.locale());
+        navigate(HomeView.class);
+        assertThat($(H1.class).first().getText()).isEqualTo("Agora – razem decydujemy o Krakowie");
+        assertThat($view(com.vaadin.flow.component.html.Article.class).all()).hasSize(4);
+    }
+
+    @Test
+    void anonymousNavigationOffersHomeButNotTheAuditLog() {
+        navigate(HomeView.class);
+        assertThat($(SideNavItem.class).all()).extracting(SideNavItem::getPath)
+                .contains("").doesNotContain("admin/audyt", "konto");
+    }
+
+    @Test
+    void adminNavigationIncludesTheAuditLog() {
+        signIn(1, "admin", Role.RESIDENT, Role.ADMIN);
+        navigate(HomeView.class);
+        assertThat($(SideNavItem.class).all()).extracting(SideNavItem::getPath).contains("admin/audyt", "konto");
+    }
+
+    @Test
+    void loginPageShowsTheTranslatedFormAndTheProviderLinksInUkrainian() {
+        UI.getCurrent().setLocale(UiLanguage.UK.locale());
+        navigate(LoginView.class);
+        assertThat($(H1.class).first().getText()).isEqualTo("Вхід");
+        LoginForm form = $(LoginForm.class).first();
+        assertThat(String.valueOf(form.getElement().getPropertyRaw("i18n"))).contains("Ім’я користувача", "Увійти");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void switchingLanguageRemembersItForTheSignedInUser() {
+        long id = jdbc.sql("SELECT id FROM identity_user WHERE username = 'mieszkanka'").query(Long.class).single();
+        signIn(id, "mieszkanka", Role.RESIDENT);
+        navigate(HomeView.class);
+        Select<UiLanguage> switcher = (Select<UiLanguage>) $(Select.class).id("language-switcher");
+        test(switcher).selectItem("Русский");
+        assertThat(UI.getCurrent().getLocale()).isEqualTo(Locale.forLanguageTag("ru"));
+        assertThat(preferences.preferredLanguage()).contains(UiLanguage.RU);
+        navigate(LoginView.class);
+        assertThat($(H1.class).first().getText()).isEqualTo("Вход");
+        preferences.setPreferredLanguage(UiLanguage.PL);
+    }
+}
