@@ -13,7 +13,7 @@ final class CommandLineTools {
     }
 
     static int pbTally(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        return notYetAvailable("pb-tally", err);
+        return pl.krakow.agora.budget.PbTallyTool.run(args, in, out, err);
     }
 
     static int panelSelect(String[] args, InputStream in, PrintStream out, PrintStream err) {
@@ -21,7 +21,7 @@ final class CommandLineTools {
     }
 
     static int detectLanguage(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        return notYetAvailable("detect-language", err);
+        return pl.krakow.agora.translation.DetectLanguageTool.run(args, in, out, err);
     }
 
     private static int notYetAvailable(String name, PrintStream err) {

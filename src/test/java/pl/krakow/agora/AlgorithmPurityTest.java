@@ -29,7 +29,7 @@ class AlgorithmPurityTest {
         JavaClasses main = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("pl.krakow.agora");
-        ALGORITHMS_ARE_PURE_JAVA.allowEmptyShould(true).check(main);
+        ALGORITHMS_ARE_PURE_JAVA.check(main);
     }
 
     @Test
