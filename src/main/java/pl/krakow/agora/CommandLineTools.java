@@ -17,15 +17,10 @@ final class CommandLineTools {
     }
 
     static int panelSelect(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        return notYetAvailable("panel-select", err);
+        return pl.krakow.agora.panel.PanelSelectTool.run(args, in, out, err);
     }
 
     static int detectLanguage(String[] args, InputStream in, PrintStream out, PrintStream err) {
         return pl.krakow.agora.translation.DetectLanguageTool.run(args, in, out, err);
-    }
-
-    private static int notYetAvailable(String name, PrintStream err) {
-        err.println("agora " + name + ": this command is not part of this build yet");
-        return 3;
     }
 }

@@ -47,6 +47,9 @@ final class EqualShares {
     final Rational budget;
     final int[] rank;
     final int[][] classProjects;
+    /** classProjects flattened: the projects of class c are cpFlat[cpStart[c] .. cpStart[c + 1]). */
+    final int[] cpStart;
+    final int[] cpFlat;
     final long[] mult;
     final int[][] projectClasses;
     final long[] supporters;
@@ -85,12 +88,80 @@ final class EqualShares {
                 counts.set(c, counts.get(c) + 1);
             }
         }
-        classProjects = sets.toArray(new int[0][]);
-        mult = new long[counts.size()];
+        // Number the classes in order of their sets' most supported projects:
+        // classes with similar ballots get near numbers and usually share a budget group, so the
+        // per-project loops over classes touch memory in order (a locality choice only).
+        long[] support = new long[projectCount];
+        for (int c = 0; c < sets.size(); c++) {
+            for (int p : sets.get(c)) {
+                support[p] += counts.get(c);
+            }
+        }
+        Integer[] byPopularity = new Integer[projectCount];
+        for (int p = 0; p < projectCount; p++) {
+            byPopularity[p] = p;
+        }
+        Arrays.sort(byPopularity, (x, y) -> support[x] != support[y] ? Long.compare(support[y], support[x]) : Integer.compare(x, y));
+        int[] popRank = new int[projectCount];
+        for (int i = 0; i < projectCount; i++) {
+            popRank[byPopularity[i]] = i;
+        }
+        int classCount = sets.size();
+        int[] order = new int[classCount];
+        // Sort key: the three most popular projects of the set (rank + 1, 0 when absent), then the index.
+        long radix = projectCount + 1L;
+        if (radix * radix * radix < Long.MAX_VALUE / Math.max(1, classCount)) {
+            long[] sortKeys = new long[classCount];
+            int[] top = new int[3];
+            for (int c = 0; c < classCount; c++) {
+                Arrays.fill(top, Integer.MAX_VALUE);
+                for (int p : sets.get(c)) {
+                    int r = popRank[p];
+                    if (r < top[2]) {
+                        if (r < top[0]) {
+                            top[2] = top[1];
+                            top[1] = top[0];
+                            top[0] = r;
+                        } else if (r < top[1]) {
+                            top[2] = top[1];
+                            top[1] = r;
+                        } else {
+                            top[2] = r;
+                        }
+                    }
+                }
+                long key = 0;
+                for (int i = 0; i < 3; i++) {
+                    key = key * radix + (top[i] == Integer.MAX_VALUE ? 0 : top[i] + 1);
+                }
+                sortKeys[c] = key * classCount + c;
+            }
+            Arrays.sort(sortKeys);
+            for (int i = 0; i < classCount; i++) {
+                order[i] = (int) (sortKeys[i] % classCount);
+            }
+        } else {
+            for (int i = 0; i < classCount; i++) {
+                order[i] = i;
+            }
+        }
+        classProjects = new int[order.length][];
+        mult = new long[order.length];
+        for (int i = 0; i < order.length; i++) {
+            classProjects[i] = sets.get(order[i]);
+            mult[i] = counts.get(order[i]);
+        }
+        cpStart = new int[mult.length + 1];
+        for (int c = 0; c < mult.length; c++) {
+            cpStart[c + 1] = cpStart[c] + classProjects[c].length;
+        }
+        cpFlat = new int[cpStart[mult.length]];
+        for (int c = 0; c < mult.length; c++) {
+            System.arraycopy(classProjects[c], 0, cpFlat, cpStart[c], classProjects[c].length);
+        }
         int[] degree = new int[projectCount];
         supporters = new long[projectCount];
         for (int c = 0; c < mult.length; c++) {
-            mult[c] = counts.get(c);
             for (int p : classProjects[c]) {
                 degree[p]++;
                 supporters[p] += mult[c];
@@ -248,6 +319,9 @@ final class EqualShares {
         private Group[] childOf = new Group[1024];
         private int token;
         private final List<Group> scratch = new ArrayList<>();
+        /** Id of {@link #groupOf}[c], kept alongside so the hot loops need not touch the group object. */
+        private final int[] gidOf;
+        private boolean[] poorFlag = new boolean[64];
 
         Run(Rational perVoter, Utility utility) {
             this.utility = utility;
@@ -259,6 +333,8 @@ final class EqualShares {
             root.exact = perVoter;
             groupOf = new Group[mult.length];
             Arrays.fill(groupOf, perVoter.signum() > 0 ? root : zero);
+            gidOf = new int[mult.length];
+            Arrays.fill(gidOf, groupOf.length == 0 ? 0 : groupOf[0].id);
             nonZero = new long[projectCount];
             globalLow = root.v - SAFETY * root.err;
             done = new boolean[projectCount];
@@ -370,18 +446,22 @@ final class EqualShares {
         private void collect(int p) {
             token++;
             scratch.clear();
+            int t = token;
+            int[] st = stampArr;
+            long[] cnt = cntArr;
+            int[] gid = gidOf;
             for (int c : projectClasses[p]) {
-                Group g = groupOf[c];
-                if (g == zero) {
+                int id = gid[c];
+                if (id == 0) {
                     continue;
                 }
-                ensure(g.id);
-                if (stampArr[g.id] != token) {
-                    stampArr[g.id] = token;
-                    cntArr[g.id] = 0;
-                    scratch.add(g);
+                if (st[id] != t) {
+                    st[id] = t;
+                    cnt[id] = mult[c];
+                    scratch.add(groupOf[c]);
+                } else {
+                    cnt[id] += mult[c];
                 }
-                cntArr[g.id] += mult[c];
             }
         }
 
@@ -412,6 +492,10 @@ final class EqualShares {
                 if (exactS.compareTo(cost[p]) < 0) {
                     return null;
                 }
+            }
+            Key fixed = waterLevel(p, stamp, gs, n, costP);
+            if (fixed != null) {
+                return fixed;
             }
             gs.sort(Comparator.comparingDouble(g -> g.v));
             double prefix = 0;
@@ -445,6 +529,69 @@ final class EqualShares {
             long[] counts = new long[j];
             for (int i = 0; i < j; i++) {
                 counts[i] = cntArr[poor[i].id];
+            }
+            return key(p, new Price(cost[p], q, qErr, poor, counts, rich), stamp);
+        }
+
+        /**
+         * The water level q with Σ min(v, q) = cost without sorting the groups: start at cost/n, move
+         * every group below q to the poor side, recompute q, until nothing moves (q only rises, so
+         * the poor side only grows). Returns null (use the sorted walk) when it takes many passes.
+         * Close calls go to {@link #exactPrice} exactly as in the sorted walk.
+         */
+        private Key waterLevel(int p, int stamp, List<Group> gs, long n, double costP) {
+            int size = gs.size();
+            if (poorFlag.length < size) {
+                poorFlag = new boolean[Math.max(size, poorFlag.length * 2)];
+            }
+            boolean[] flag = poorFlag;
+            Arrays.fill(flag, 0, size, false);
+            double q = costP / n;
+            double prefix = 0;
+            double prefixErr = 0;
+            long rich = n;
+            int poorN = 0;
+            for (int pass = 0; ; pass++) {
+                if (pass > 16) {
+                    return null;
+                }
+                boolean grew = false;
+                for (int i = 0; i < size; i++) {
+                    Group g = gs.get(i);
+                    if (!flag[i] && g.v < q) {
+                        flag[i] = true;
+                        long k = cntArr[g.id];
+                        prefix += k * g.v;
+                        prefixErr += k * g.err + EPS * prefix;
+                        rich -= k;
+                        poorN++;
+                        grew = true;
+                    }
+                }
+                if (!grew || rich == 0) {
+                    break;
+                }
+                q = (costP - prefix) / rich;
+            }
+            if (rich == 0) {
+                return key(p, exactPrice(p, gs), stamp);
+            }
+            double qErr = (prefixErr + 2 * EPS * (costP + prefix)) / rich + 2 * EPS * Math.abs(q);
+            Group[] poor = new Group[poorN];
+            long[] counts = new long[poorN];
+            int j = 0;
+            for (int i = 0; i < size; i++) {
+                Group g = gs.get(i);
+                double t = SAFETY * (qErr + g.err);
+                if (flag[i]) {
+                    poor[j] = g;
+                    counts[j++] = cntArr[g.id];
+                    if (g.v >= q - t) {
+                        return key(p, exactPrice(p, gs), stamp);
+                    }
+                } else if (g.v <= q + t) {
+                    return key(p, exactPrice(p, gs), stamp);
+                }
             }
             return key(p, new Price(cost[p], q, qErr, poor, counts, rich), stamp);
         }
@@ -487,35 +634,41 @@ final class EqualShares {
             token++;
             int t = token;
             long payers = 0;
+            int[] gid = gidOf;
+            int[] start = cpStart;
+            int[] flat = cpFlat;
+            long[] nz = nonZero;
             for (int c : projectClasses[p]) {
-                Group g = groupOf[c];
-                if (g == zero) {
+                int id = gid[c];
+                if (id == 0) {
                     continue;
                 }
-                ensure(g.id);
                 Group child;
-                if (childStamp[g.id] == t) {
-                    child = childOf[g.id];
+                if (childStamp[id] == t) {
+                    child = childOf[id];
                 } else {
+                    Group g = groupOf[c];
                     double d = g.v - q.approx;
                     double tol = SAFETY * (g.err + q.err);
                     boolean paysAll = d < -tol || (d <= tol && g.exact().compareTo(q.exact()) <= 0);
                     child = paysAll ? zero : new Group(nextId++, d, g.err + q.err + 2 * EPS * Math.abs(g.v), g, q);
-                    ensure(g.id);
-                    childStamp[g.id] = t;
-                    childOf[g.id] = child;
+                    ensure(child.id);
+                    childStamp[id] = t;
+                    childOf[id] = child;
+                    if (child != zero) {
+                        double low = child.v - SAFETY * child.err;
+                        if (low < globalLow) {
+                            globalLow = low;
+                        }
+                    }
                 }
                 long m = mult[c];
                 payers += m;
                 groupOf[c] = child;
+                gid[c] = child.id;
                 if (child == zero) {
-                    for (int other : classProjects[c]) {
-                        nonZero[other] -= m;
-                    }
-                } else {
-                    double low = child.v - SAFETY * child.err;
-                    if (low < globalLow) {
-                        globalLow = low;
+                    for (int i = start[c], end = start[c + 1]; i < end; i++) {
+                        nz[flat[i]] -= m;
                     }
                 }
             }

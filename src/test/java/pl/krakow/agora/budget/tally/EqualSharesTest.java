@@ -164,6 +164,56 @@ class EqualSharesTest {
         }
     }
 
+    /**
+     * Larger random instances (up to 160 voters, many distinct budgets, supporters who cannot pay
+     * the full share): exercises the unsorted water-level search and the class numbering.
+     */
+    @Test
+    void mesEngineMatchesPlainExactReferenceOnLargerRandomInstances() {
+        SplittableRandom rnd = new SplittableRandom(77L);
+        for (int round = 0; round < 40; round++) {
+            int projects = 4 + rnd.nextInt(9);
+            int voters = 40 + rnd.nextInt(120);
+            List<String> ps = new ArrayList<>();
+            for (int p = 0; p < projects; p++) {
+                ps.add("p" + p + ":" + (1 + rnd.nextInt(rnd.nextBoolean() ? 200 : 2000)));
+            }
+            String[] ballots = new String[voters];
+            for (int v = 0; v < voters; v++) {
+                List<String> ids = new ArrayList<>();
+                for (int p = 0; p < projects; p++) {
+                    if (rnd.nextInt(p + 2) == 0) {
+                        ids.add("p" + p);
+                    }
+                }
+                ballots[v] = String.join(",", ids);
+            }
+            long budget = 50 + rnd.nextInt(4000);
+            TallyInput in = approval(budget, ps, ballots);
+            for (Rule rule : List.of(Rule.MES_COST, Rule.MES_APPROVAL, Rule.MES_COST_ADD1)) {
+                List<String> expected = ReferenceMes.tally(in, rule, TieBreak.fileOrder());
+                assertThat(PbTally.tally(in, rule).selected())
+                        .as("instance %d, rule %s: %s budget %d ballots %s", round, rule.code(), ps, budget, List.of(ballots))
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    /** The internal numbering of voter classes must not matter: shuffled ballots give the same result. */
+    @Test
+    void outcomeDoesNotDependOnBallotOrder() {
+        TallyInput in = PbTallyBench.generated(3000, 30, 5L);
+        List<TallyInput.Ballot> shuffled = new ArrayList<>(in.ballots());
+        java.util.Collections.shuffle(shuffled, new java.util.Random(9));
+        TallyInput other = TallyInput.of(in.projects(), in.budget(), in.voteType(), shuffled);
+        for (Rule rule : List.of(Rule.MES_COST, Rule.MES_COST_ADD1)) {
+            TallyResult a = PbTally.tally(in, rule);
+            TallyResult b = PbTally.tally(other, rule);
+            assertThat(b.selected()).as(rule.code()).isEqualTo(a.selected());
+            assertThat(b.add1K()).as(rule.code()).isEqualTo(a.add1K());
+        }
+    }
+
     @Test
     void mesEngineMatchesReferenceWithDecimalCostsAndBudget() {
         TallyInput in = TallyInput.of(

@@ -1,0 +1,122 @@
+package pl.krakow.agora.panel.sortition;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The LEXIMIN lottery: a distribution over panel compositions (number of members of each type); within a type, the
+ * members are drawn uniformly, so every member of type t has probability E[count_t] / |t|.
+ */
+public final class CompositionDistribution implements PanelDistribution {
+
+  /** One composition with its probability; {@code counts[t]} members of type t. */
+  public record WeightedComposition(int[] counts, double probability) {}
+
+  private final PoolTypes types;
+  private final List<WeightedComposition> support;
+  private final double[] probabilities;
+  private final int panelsGenerated;
+  private final int stages;
+
+  CompositionDistribution(PoolTypes types, List<int[]> compositions, double[] weights, int panelsGenerated,
+      int stages) {
+    this.types = types;
+    this.panelsGenerated = panelsGenerated;
+    this.stages = stages;
+    // Canonical order (lexicographic by counts in type order), so the draw does not depend on solver column order.
+    List<WeightedComposition> s = new ArrayList<>();
+    for (int i = 0; i < compositions.size(); i++) {
+      if (weights[i] > 0) {
+        s.add(new WeightedComposition(compositions.get(i).clone(), weights[i]));
+      }
+    }
+    s.sort((a, b) -> Arrays.compare(a.counts(), b.counts()));
+    this.support = List.copyOf(s);
+    double[] expected = new double[types.count()];
+    for (WeightedComposition wc : support) {
+      for (int t = 0; t < expected.length; t++) {
+        expected[t] += wc.probability() * wc.counts()[t];
+      }
+    }
+    this.probabilities = types.personProbabilities(expected);
+  }
+
+  @Override
+  public String algorithm() {
+    return "leximin";
+  }
+
+  @Override
+  public double[] probabilities() {
+    return probabilities.clone();
+  }
+
+  @Override
+  public int panelsGenerated() {
+    return panelsGenerated;
+  }
+
+  /** Outer rounds of the leximin algorithm (each fixes at least one type's probability). */
+  public int stages() {
+    return stages;
+  }
+
+  /** Compositions with positive probability, in the canonical order used by {@link #draw}. */
+  public List<WeightedComposition> support() {
+    return support;
+  }
+
+  /** Ids of type t, ascending. */
+  public int[] typeMembers(int t) {
+    return types.members[t].clone();
+  }
+
+  /** A concrete panel of the composition: the first {@code counts[t]} members (by id) of each type. */
+  public int[] representativePanel(int[] counts) {
+    List<Integer> ids = new ArrayList<>();
+    for (int t = 0; t < counts.length; t++) {
+      for (int i = 0; i < counts[t]; i++) {
+        ids.add(types.members[t][i]);
+      }
+    }
+    return ids.stream().mapToInt(Integer::intValue).sorted().toArray();
+  }
+
+  /**
+   * Draw procedure: u = {@code lottery.uniformDouble()}; walk the support in canonical order adding probabilities and
+   * take the first composition whose running sum exceeds u (the last one if rounding leaves u uncovered). Then, for
+   * each type t in type order (types ordered by smallest member id), list its members by ascending id and pick
+   * counts[t] of them by a partial Fisher–Yates shuffle: for i = 0..counts[t]−1 swap position i with position i +
+   * {@code uniformInt(|t| − i)}; the first counts[t] positions are selected. The panel is the selected ids, sorted.
+   */
+  @Override
+  public int[] draw(PublicLottery lottery) {
+    double u = lottery.uniformDouble();
+    WeightedComposition chosen = support.get(support.size() - 1);
+    double cumulative = 0;
+    for (WeightedComposition wc : support) {
+      cumulative += wc.probability();
+      if (u < cumulative) {
+        chosen = wc;
+        break;
+      }
+    }
+    List<Integer> panel = new ArrayList<>();
+    for (int t = 0; t < chosen.counts().length; t++) {
+      int need = chosen.counts()[t];
+      if (need == 0) {
+        continue;
+      }
+      int[] m = types.members[t].clone();
+      for (int i = 0; i < need; i++) {
+        int j = i + lottery.uniformInt(m.length - i);
+        int tmp = m[i];
+        m[i] = m[j];
+        m[j] = tmp;
+        panel.add(m[i]);
+      }
+    }
+    return panel.stream().mapToInt(Integer::intValue).sorted().toArray();
+  }
+}
