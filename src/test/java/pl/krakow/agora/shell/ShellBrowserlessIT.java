@@ -76,6 +76,39 @@ class ShellBrowserlessIT extends SpringBrowserlessTest {
     }
 
     @Test
+    void aFailingPageShowsATranslatedMessageWithAReferenceAndNoStackTrace() {
+        UI.getCurrent().setLocale(UiLanguage.EN.locale());
+        UI.getCurrent().navigate("test/failing");
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("InternalErrorView");
+        String text = ((com.vaadin.flow.component.Component) getCurrentView()).getElement().getTextRecursively();
+        assertThat(text).contains("Something went wrong", "Nothing was lost")
+                .matches("(?s).*reference: [0-9A-F]{8}.*")
+                .doesNotContain("IllegalStateException", "SQLException", "exploded", "at line");
+    }
+
+    @Test
+    void aDomainErrorBecomesATranslatedNotificationAndAnUnexpectedOneAReference() {
+        UI.getCurrent().setLocale(UiLanguage.RU.locale());
+        navigate(HomeView.class);
+        pl.krakow.agora.platform.ui.ErrorNotifier.show(UI.getCurrent(), new RuntimeException(
+                new pl.krakow.agora.platform.AgoraException("identity.error.username-taken", "olena")));
+        var notifications = $(com.vaadin.flow.component.notification.Notification.class).all();
+        assertThat(test(notifications.getLast()).getText()).isEqualTo("Имя пользователя «olena» уже занято.");
+        pl.krakow.agora.platform.ui.ErrorNotifier.show(UI.getCurrent(), new NullPointerException("secret detail"));
+        notifications = $(com.vaadin.flow.component.notification.Notification.class).all();
+        assertThat(test(notifications.getLast()).getText()).startsWith("Произошла непредвиденная ошибка")
+                .doesNotContain("secret detail", "NullPointerException");
+    }
+
+    @Test
+    void anUnknownAddressShowsTheTranslatedNotFoundPage() {
+        UI.getCurrent().setLocale(UiLanguage.UK.locale());
+        UI.getCurrent().navigate("nie-ma-takiej-strony");
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("NotFoundView");
+        assertThat($(H1.class).first().getText()).isEqualTo("Сторінку не знайдено");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void switchingLanguageRemembersItForTheSignedInUser() {
         long id = jdbc.sql("SELECT id FROM identity_user WHERE username = 'mieszkanka'").query(Long.class).single();
