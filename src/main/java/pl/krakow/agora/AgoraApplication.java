@@ -15,6 +15,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Agora's entry point. The command-line tools (the audit surface: anyone can recompute a published
@@ -24,6 +25,7 @@ import org.springframework.scheduling.annotation.EnableAsync;
 @SpringBootApplication
 @Modulithic(systemName = "Agora", sharedModules = "platform")
 @EnableAsync
+@EnableScheduling
 @Push
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles.css")

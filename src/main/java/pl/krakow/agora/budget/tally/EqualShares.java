@@ -38,6 +38,8 @@ final class EqualShares {
     private static final double EPS = 0x1.0p-52;
     /** Margin on top of the propagated error bound before a double comparison is trusted. */
     private static final double SAFETY = 64;
+    /** Stale keys a certificate round may recompute before it gives up. */
+    private static final int MAX_CERT_REEVALUATIONS = 2;
 
     final int projectCount;
     final long voters;
@@ -301,6 +303,22 @@ final class EqualShares {
         return r.execute();
     }
 
+    /**
+     * A run that (a) stops as soon as the cost of the funded projects exceeds {@code costCap}
+     * (then {@link Run#overBudget()}), and (b) checks the interval certificate against the run
+     * {@code lower} at a smaller per-voter budget (see {@link Add1}): {@link Run#certified()} says
+     * that every per-voter budget between the two gives the same funding sequence. With
+     * {@code abortWhenUncertified} the run stops at the first round that breaks the certificate.
+     * Aborted runs return partial outcomes that must not be used as results.
+     */
+    Outcome run(Rational perVoter, Utility utility, BigDecimal costCap, Outcome lower, boolean abortWhenUncertified) {
+        Run r = new Run(perVoter, utility);
+        r.costCap = costCap;
+        r.lower = lower;
+        r.abortWhenUncertified = abortWhenUncertified;
+        return r.execute();
+    }
+
     /** State of one MES run. */
     final class Run {
         private final Utility utility;
@@ -322,6 +340,29 @@ final class EqualShares {
         /** Id of {@link #groupOf}[c], kept alongside so the hot loops need not touch the group object. */
         private final int[] gidOf;
         private boolean[] poorFlag = new boolean[64];
+        /** The winning key of every round, in order (the certificate of a later run reads them). */
+        private final List<Key> winnerKeys = new ArrayList<>();
+        private BigDecimal costCap;
+        private Outcome lower;
+        private boolean abortWhenUncertified;
+        private boolean overBudget;
+        private boolean aborted;
+        private boolean certified;
+
+        /** The run stopped early because the funded projects cost more than the cap. */
+        boolean overBudget() {
+            return overBudget;
+        }
+
+        /** The run stopped early; its outcome is partial. */
+        boolean aborted() {
+            return aborted;
+        }
+
+        /** The run completed and the certificate against {@code lower} holds on the whole interval. */
+        boolean certified() {
+            return certified;
+        }
 
         Run(Rational perVoter, Utility utility) {
             this.utility = utility;
@@ -359,6 +400,8 @@ final class EqualShares {
                 }
             }
             List<Round> rounds = new ArrayList<>();
+            BigDecimal spent = BigDecimal.ZERO;
+            boolean certOk = lower != null;
             while (!queue.isEmpty()) {
                 Key winner = null;
                 while (!queue.isEmpty()) {
@@ -377,12 +420,83 @@ final class EqualShares {
                 if (winner == null) {
                     break;
                 }
+                if (costCap != null) {
+                    spent = spent.add(costDecimal[winner.p]);
+                    if (spent.compareTo(costCap) > 0) {
+                        overBudget = true;
+                        aborted = true;
+                        break;
+                    }
+                }
+                if (certOk) {
+                    certOk = certifyRound(queue, winner, round);
+                    if (!certOk && abortWhenUncertified) {
+                        aborted = true;
+                        break;
+                    }
+                }
                 done[winner.p] = true;
+                winnerKeys.add(winner);
                 rounds.add(new Round(winner.p, winner.price, fund(winner.p, winner.price)));
                 round++;
             }
+            certified = certOk && !aborted && rounds.size() == lower.state().winnerKeys.size();
             int[] funded = rounds.stream().mapToInt(Round::project).toArray();
             return new Outcome(perVoter, funded, rounds, this);
+        }
+
+        /**
+         * Round {@code round} of the certificate (proof in {@link Add1}): the run {@code lower}
+         * funded the same project in this round, and its winning key T (ρ at the lower budget)
+         * precedes, in the (ρ, tie-break rank) order, the key of every other project still in
+         * this run's queue. Queue keys are lower bounds on the current ρ; a key that does not
+         * clear T is recomputed for this round (this does not change the run: the lazy queue
+         * only needs lower bounds) and a project that is no longer affordable leaves the queue.
+         */
+        private boolean certifyRound(PriorityQueue<Key> queue, Key winner, int round) {
+            List<Key> lowerKeys = lower.state().winnerKeys;
+            if (round > lowerKeys.size()) {
+                return false;
+            }
+            Key t = lowerKeys.get(round - 1);
+            if (t.p != winner.p) {
+                return false;
+            }
+            List<Key> low = null;
+            for (Key e : queue) {
+                if (compareKeys(t, e) >= 0) {
+                    if (e.stamp == round) {
+                        return false;
+                    }
+                    if (low == null) {
+                        low = new ArrayList<>();
+                    }
+                    low.add(e);
+                    if (low.size() > MAX_CERT_REEVALUATIONS) {
+                        // Give up rather than turn the lazy run into an eager one (soundness is
+                        // unaffected: a failed certificate only means single steps).
+                        return false;
+                    }
+                }
+            }
+            if (low == null) {
+                return true;
+            }
+            boolean ok = true;
+            for (Key e : low) {
+                queue.remove(e);
+                Key fresh = evaluate(e.p, round);
+                if (fresh == null) {
+                    done[e.p] = true;
+                } else {
+                    queue.add(fresh);
+                    if (compareKeys(t, fresh) >= 0) {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            return ok;
         }
 
         /** Key order: lower ρ first (exact when close), then the tie-break rank. */

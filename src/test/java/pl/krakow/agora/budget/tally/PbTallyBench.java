@@ -102,6 +102,6 @@ class PbTallyBench {
         Arrays.sort(times);
         System.out.printf(Locale.ROOT, "[PbTallyBench] %-45s %-30s median %9.2f ms  min %9.2f ms  selected %3d  total_cost %s%s%n",
                 name, rule.code(), times[runs / 2] / 1e6, times[0] / 1e6, result.selected().size(),
-                result.totalCost().toPlainString(), result.add1K() == null ? "" : "  add1_k " + result.add1K());
+                result.totalCost().toPlainString(), result.add1K() == null ? "" : "  add1_k " + result.add1K() + "  mes_runs " + Add1.RUNS.get()[0]);
     }
 }
