@@ -10,6 +10,15 @@ interface CompositionSearch extends AutoCloseable {
   int[] best(double[] memberWeight);
 
   /**
+   * As {@link #best}, starting from the feasible composition {@code hint} (may be {@code null}); the first element
+   * is the proven optimum, further elements are other (improving) solutions met on the way, best first.
+   */
+  default java.util.List<int[]> bestAndOthers(double[] memberWeight, int[] hint) {
+    int[] b = best(memberWeight);
+    return b == null ? java.util.List.of() : java.util.List.of(b);
+  }
+
+  /**
    * A feasible composition with at least one member of as many {@code wanted} types as possible, or {@code null}
    * when no feasible panel contains any wanted type (then those types can never be selected).
    */

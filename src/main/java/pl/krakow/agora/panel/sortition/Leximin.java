@@ -168,82 +168,173 @@ public final class Leximin {
       }
     }
 
-    MPSolver lp = MPSolver.createSolver("GLOP");
-    if (lp == null) {
-      throw new SortitionException("panel.sortition.error.solver-failed", "GLOP unavailable");
-    }
     int stages = 0;
-    try {
-      MPVariable[] y = new MPVariable[m];
-      for (int t = 0; t < m; t++) {
-        y[t] = lp.makeNumVar(0, Double.POSITIVE_INFINITY, "y" + t);
-      }
-      MPVariable cap = lp.makeNumVar(0, Double.POSITIVE_INFINITY, "cap");
-      MPConstraint norm = lp.makeConstraint(1, 1, "norm");
-      MPObjective objective = lp.objective();
-      objective.setMinimization();
-      objective.setCoefficient(cap, 1);
+    int dropped = 0;
+    try (var master = new RestrictedMaster(types)) {
       for (int t = 0; t < m; t++) {
         if (isFixed[t]) {
-          objective.setCoefficient(y[t], -fixed[t]);
-        } else {
-          norm.setCoefficient(y[t], 1);
+          master.fix(t, 0);
         }
       }
       for (int[] c : columns) {
-        addColumn(lp, y, cap, c, types);
+        master.addColumn(c);
       }
+      columns = master.columns();
       double relaxation = FIRST_RELAXATION;
       var swaps = new SwapSearch(types);
       double[] weight = new double[m];
       double[] dual = new double[m];
+      double tolerance = gapTolerance(types.instance);
+      seedColumns(types, swaps, columns, known, master);
+      // Per stage: the best (lowest) proven upper bound on the stage value and the dual point that gave it, the
+      // stability centre of Wentges smoothing.
+      double bestBound = Double.POSITIVE_INFINITY;
+      double[] centre = null;
+      boolean misPriced = false;
+      long lpNanos = 0;
+      long heuristicNanos = 0;
+      long exactNanos = 0;
+      int exactCalls = 0;
+      int heuristicRounds = 0;
       while (fixedCount < m) {
         if (System.nanoTime() - deadlineNanos > 0) {
+          if (TRACE) {
+            System.err.printf("time limit: lp %.1fs heuristic %.1fs exact %.1fs (%d calls) bound %.8f%n", lpNanos / 1e9,
+                heuristicNanos / 1e9, exactNanos / 1e9, exactCalls, bestBound);
+          }
           throw new SortitionException("panel.sortition.error.leximin-time-limit",
-              Math.round((System.nanoTime() - started) / 1e9), columns.size(), fixedCount, m);
+              Math.round((System.nanoTime() - started) / 1e9), known.size() + dropped, fixedCount, m);
         }
-        MPSolver.ResultStatus status = lp.solve();
+        long t0 = System.nanoTime();
+        MPSolver.ResultStatus status = master.solve();
+        lpNanos += System.nanoTime() - t0;
         if (status != MPSolver.ResultStatus.OPTIMAL) {
           // Fixed probabilities slightly unreachable through rounding: lower them a little and retry.
-          for (int t = 0; t < m; t++) {
-            if (isFixed[t] && fixed[t] > 0) {
-              fixed[t] = Math.max(0, fixed[t] - relaxation);
-              objective.setCoefficient(y[t], -fixed[t]);
-            }
-          }
+          master.relax(relaxation);
           relaxation *= 10;
+          bestBound = Double.POSITIVE_INFINITY;
+          centre = null;
           if (relaxation > 1e-2) {
             throw new SortitionException("panel.sortition.error.solver-failed", "GLOP " + status);
           }
           continue;
         }
-        double capValue = cap.solutionValue();
-        double stageValue = objective.value();
-        for (int t = 0; t < m; t++) {
-          dual[t] = y[t].solutionValue();
-          weight[t] = Math.max(0, dual[t]) / types.size(t);
-        }
-        // Cheap columns first: local search from the columns that are tight under the current duals.
-        if (addHeuristicColumns(swaps, columns, known, weight, capValue, lp, y, cap, types) > 0) {
-          if (TRACE && columns.size() % 50 < HEURISTIC_STARTS) {
-            System.err.printf("  heuristic: columns %d cap %.8f%n", columns.size(), capValue);
+        if (master.size() > purgeAt(m)) {
+          for (int[] c : master.purge(m + 1)) {
+            known.remove(IntBuffer.wrap(c));
+            dropped++;
           }
           continue;
         }
-        int[] best = search.best(weight);
-        double value = value(weight, best);
-        if (TRACE) {
-          System.err.printf("fixed %d/%d columns %d cap %.8f value %.8f stage %.8f%n", fixedCount, m, columns.size(),
-              capValue, value, stageValue);
+        double capValue = master.cap();
+        double stageValue = master.value();
+        for (int t = 0; t < m; t++) {
+          dual[t] = master.dual(t);
+          weight[t] = dual[t] / types.size(t);
         }
-        boolean isNew = value > capValue + PRICING_TOLERANCE && known.add(IntBuffer.wrap(best));
-        if (isNew) {
-          columns.add(best);
-          addColumn(lp, y, cap, best, types);
+        if (centre == null) {
+          // Start the stage's stability centre at the dual of the continuous relaxation (fractional type counts):
+          // a dual point of good quality, so smoothing steers pricing from the first iteration.
+          double[] y0 = compactDual(types, master);
+          if (y0 != null) {
+            double[] w0 = new double[m];
+            for (int t = 0; t < m; t++) {
+              w0[t] = y0[t] / types.size(t);
+            }
+            List<int[]> f0 = search.bestAndOthers(w0, swaps.improve(bestKnown(columns, w0), w0));
+            exactCalls++;
+            if (!f0.isEmpty()) {
+              bestBound = value(w0, f0.get(0)) - master.fixedTerm(y0);
+              centre = y0;
+              var rng = new java.util.SplittableRandom(stages + 1);
+              double[] wn = new double[m];
+              for (int s = 0; s < SEED_COLUMNS; s++) {
+                for (int t = 0; t < m; t++) {
+                  wn[t] = w0[t] * (1 + SEED_NOISE * (rng.nextDouble() - 0.5)) + 1e-9 * rng.nextDouble();
+                }
+                int[] c = swaps.improve(f0.get(0), wn);
+                if (known.add(IntBuffer.wrap(c))) {
+                  master.addColumn(c);
+                }
+              }
+              for (int[] c : f0) {
+                if (known.add(IntBuffer.wrap(c))) {
+                  master.addColumn(c);
+                }
+              }
+              if (TRACE) {
+                System.err.printf("stage %d: compact bound %.8f, columns %d%n", stages, bestBound, columns.size());
+              }
+              continue;
+            }
+          }
+        }
+        // Price at the smoothed dual point (Wentges): between the stability centre and the LP dual.
+        double[] point = dual.clone();
+        boolean smoothed = centre != null && !misPriced && SMOOTHING > 0;
+        if (smoothed) {
+          for (int t = 0; t < m; t++) {
+            point[t] = SMOOTHING * centre[t] + (1 - SMOOTHING) * dual[t];
+          }
+        }
+        double[] pointWeight = new double[m];
+        for (int t = 0; t < m; t++) {
+          pointWeight[t] = point[t] / types.size(t);
+        }
+        // Cheap columns first: local search from the columns that are best under the LP and the smoothed duals.
+        t0 = System.nanoTime();
+        double heuristicViolation = addHeuristicColumns(swaps, columns, known, weight, weight, capValue, master);
+        if (smoothed) {
+          heuristicViolation = Math.max(heuristicViolation,
+              addHeuristicColumns(swaps, columns, known, pointWeight, weight, capValue, master));
+        }
+        heuristicNanos += System.nanoTime() - t0;
+        if (heuristicViolation > tolerance) {
+          if (TRACE && ++heuristicRounds % 20 == 0) {
+            System.err.printf("  heuristic: columns %d stage %.8f violation %.2e lp %.1fs heur %.1fs%n",
+                columns.size(), stageValue, heuristicViolation, lpNanos / 1e9, heuristicNanos / 1e9);
+          }
           continue;
         }
-        // Stage optimal: fix types with positive dual value (at least the largest, so every stage makes progress).
+        int[] hint = swaps.improve(bestKnown(columns, pointWeight), pointWeight);
+        t0 = System.nanoTime();
+        List<int[]> found = search.bestAndOthers(pointWeight, hint);
+        exactNanos += System.nanoTime() - t0;
+        exactCalls++;
+        if (found.isEmpty()) {
+          throw new SortitionException("panel.sortition.error.solver-failed", "pricing infeasible");
+        }
+        // Lagrangian bound: for any dual point with Σ_{unfixed} y = 1, y ≥ 0, the stage value is at most
+        // max_c Σ_t y_t c_t / |t| − Σ_{fixed} π_t y_t.
+        double bound = value(pointWeight, found.get(0)) - master.fixedTerm(point);
+        if (bound < bestBound) {
+          bestBound = bound;
+          centre = point;
+        }
+        int added = heuristicViolation > 0 ? 1 : 0;
+        for (int[] c : found) {
+          if (value(weight, c) > capValue + NEW_COLUMN_MARGIN && known.add(IntBuffer.wrap(c))) {
+            master.addColumn(c);
+            added++;
+          }
+        }
+        if (TRACE) {
+          System.err.printf("fixed %d/%d columns %d stage %.8f bound %.8f gap %.2e added %d%s%n", fixedCount, m,
+              columns.size(), stageValue, bestBound, bestBound - stageValue, added, smoothed ? " (smoothed)" : "");
+        }
+        if (bestBound - stageValue > tolerance) {
+          // A smoothed point may yield no column violated at the LP dual (mis-pricing): price at the LP dual next.
+          misPriced = added == 0 && smoothed;
+          if (added > 0 || misPriced) {
+            continue;
+          }
+        }
+        // Stage optimal within the tolerance: fix types with positive dual value (at least the largest, so every
+        // stage makes progress).
         stages++;
+        bestBound = Double.POSITIVE_INFINITY;
+        centre = null;
+        misPriced = false;
         int argmax = -1;
         for (int t = 0; t < m; t++) {
           if (!isFixed[t] && (argmax < 0 || dual[t] > dual[argmax])) {
@@ -255,20 +346,120 @@ public final class Leximin {
             isFixed[t] = true;
             fixed[t] = Math.max(0, stageValue);
             fixedCount++;
-            norm.setCoefficient(y[t], 0);
-            objective.setCoefficient(y[t], -fixed[t]);
+            master.fix(t, fixed[t]);
           }
         }
       }
-    } finally {
-      lp.delete();
+      for (int t = 0; t < m; t++) {
+        fixed[t] = master.fixedValue(t);
+      }
+      if (TRACE) {
+        System.err.printf("stages %d columns %d lp %.1fs heuristic %.1fs exact %.1fs (%d calls) total %.1fs%n", stages,
+            columns.size(), lpNanos / 1e9, heuristicNanos / 1e9, exactNanos / 1e9, exactCalls,
+            (System.nanoTime() - started) / 1e9);
+      }
     }
     double[] weights = realise(types, columns, fixed);
-    return new CompositionDistribution(types, columns, weights, columns.size(), stages);
+    return new CompositionDistribution(types, columns, weights, known.size() + dropped, stages);
   }
 
   /** Number of local-search starts per LP solve (the columns of highest dual value). */
-  static final int HEURISTIC_STARTS = 10;
+  static final int HEURISTIC_STARTS = 40;
+
+  /** Relative noise on the centre weights when seeding a stage with local optima near the centre. */
+  static final double SEED_NOISE = 0.2;
+
+  /**
+   * Dual values y_t (Σ_{unfixed} y_t = 1) of the stage LP over the continuous relaxation of the compositions: real
+   * counts e_t in [0, |t|], Σ e_t = k, quotas; maximise z with e_t / |t| ≥ z (unfixed), e_t / |t| ≥ π_t (fixed).
+   * {@code null} if GLOP fails.
+   */
+  static double[] compactDual(PoolTypes types, RestrictedMaster master) {
+    SortitionInstance inst = types.instance;
+    int m = types.count();
+    MPSolver lp = MPSolver.createSolver("GLOP");
+    try {
+      MPVariable z = lp.makeNumVar(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "z");
+      MPVariable[] e = new MPVariable[m];
+      MPConstraint size = lp.makeConstraint(inst.panelSize(), inst.panelSize());
+      MPConstraint[] row = new MPConstraint[m];
+      for (int t = 0; t < m; t++) {
+        e[t] = lp.makeNumVar(0, Math.min(types.size(t), inst.panelSize()), "e" + t);
+        size.setCoefficient(e[t], 1);
+        if (master.isFixed(t)) {
+          row[t] = lp.makeConstraint(master.fixedValue(t), Double.POSITIVE_INFINITY);
+        } else {
+          row[t] = lp.makeConstraint(0, Double.POSITIVE_INFINITY);
+          row[t].setCoefficient(z, -1);
+        }
+        row[t].setCoefficient(e[t], 1.0 / types.size(t));
+      }
+      for (int cat = 0; cat < inst.categories().size(); cat++) {
+        var features = inst.categories().get(cat).features();
+        for (int f = 0; f < features.size(); f++) {
+          MPConstraint q = lp.makeConstraint(features.get(f).min(), features.get(f).max());
+          for (int t = 0; t < m; t++) {
+            if (types.features[t][cat] == f) {
+              q.setCoefficient(e[t], 1);
+            }
+          }
+        }
+      }
+      lp.objective().setCoefficient(z, 1);
+      lp.objective().setMaximization();
+      if (lp.solve() != MPSolver.ResultStatus.OPTIMAL) {
+        return null;
+      }
+      double[] y = new double[m];
+      double sum = 0;
+      for (int t = 0; t < m; t++) {
+        y[t] = Math.max(0, -row[t].dualValue());
+        if (!master.isFixed(t)) {
+          sum += y[t];
+        }
+      }
+      if (!(sum > 0)) {
+        return null;
+      }
+      for (int t = 0; t < m; t++) {
+        y[t] /= sum;
+      }
+      return y;
+    } finally {
+      lp.delete();
+    }
+  }
+
+  /** The master LP is purged when it holds more than this many columns (GLOP time grows with the column count). */
+  static int purgeAt(int types) {
+    return Math.max(3 * (types + 1), 300);
+  }
+
+  /** A column is added only if violated by more than this at the LP dual (above GLOP's noise). */
+  static final double NEW_COLUMN_MARGIN = 1e-9;
+
+  /** Wentges smoothing weight of the stability centre (0 = plain Kelley column generation). */
+  static final double SMOOTHING = 0.5;
+
+  /** Number of diverse columns added before column generation (local optima under random weights). */
+  static final int SEED_COLUMNS = 200;
+
+  /** Relative part of the stage gap tolerance, as a fraction of the mean probability k/n. */
+  static final double GAP_RELATIVE = 2e-3;
+
+  /**
+   * Column generation ends a stage when the proven upper bound on the stage's minimum probability (Lagrangian bound of
+   * an exact pricing solve) is within this of the value the master LP reaches: min(5e-4, 2e-3 · k/n). 5e-4 absolute
+   * is the paper's EPS on the same dual gap; scaling by k/n keeps the error at most 0.2 % of the mean probability
+   * on large pools, where 5e-4 would be a 2-5 % error. Types fixed at the end of a stage are fixed at the value
+   * reached, so the result is always a feasible lottery; the tolerance only bounds how far each stage's value can be
+   * below the optimum.
+   */
+  static double gapTolerance(SortitionInstance instance) {
+    return Math.min(PAPER_EPS, GAP_RELATIVE * instance.panelSize() / instance.n());
+  }
+
+  static final double PAPER_EPS = 5e-4;
 
   private static double value(double[] weight, int[] c) {
     double v = 0;
@@ -278,9 +469,42 @@ public final class Leximin {
     return v;
   }
 
-  private static int addHeuristicColumns(SwapSearch swaps, List<int[]> columns, Set<IntBuffer> known,
-      double[] weight, double capValue, MPSolver lp, MPVariable[] y, MPVariable cap, PoolTypes types) {
+  private static int[] bestKnown(List<int[]> columns, double[] weight) {
+    int[] best = columns.get(0);
+    double bv = value(weight, best);
+    for (int[] c : columns) {
+      double v = value(weight, c);
+      if (v > bv) {
+        bv = v;
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /** Diverse starting columns: local optima of random member weights, from random known columns (fixed seed). */
+  private static void seedColumns(PoolTypes types, SwapSearch swaps, List<int[]> columns, Set<IntBuffer> known,
+      RestrictedMaster master) {
+    var rng = new java.util.SplittableRandom(20210804L);
+    int m = types.count();
+    double[] w = new double[m];
+    int base = columns.size();
+    for (int s = 0; s < SEED_COLUMNS; s++) {
+      for (int t = 0; t < m; t++) {
+        w[t] = rng.nextDouble() / types.size(t);
+      }
+      int[] c = swaps.improve(columns.get(rng.nextInt(base)), w);
+      if (known.add(IntBuffer.wrap(c))) {
+        master.addColumn(c);
+      }
+    }
+  }
+
+  /** Adds improving local-search columns; returns the largest violation found (≤ 0 if none). */
+  private static double addHeuristicColumns(SwapSearch swaps, List<int[]> columns, Set<IntBuffer> known,
+      double[] weight, double[] lpWeight, double capValue, RestrictedMaster master) {
     int n = columns.size();
+    int m = weight.length;
     Integer[] order = new Integer[n];
     double[] v = new double[n];
     for (int i = 0; i < n; i++) {
@@ -288,26 +512,25 @@ public final class Leximin {
       v[i] = value(weight, columns.get(i));
     }
     java.util.Arrays.sort(order, (a, b) -> Double.compare(v[b], v[a]));
-    int added = 0;
+    Integer[] boxed = new Integer[m];
+    for (int t = 0; t < m; t++) {
+      boxed[t] = t;
+    }
+    java.util.Arrays.sort(boxed, (a, b) -> Double.compare(weight[b], weight[a]));
+    int[] byWeight = new int[m];
+    for (int t = 0; t < m; t++) {
+      byWeight[t] = boxed[t];
+    }
+    double violation = 0;
     for (int s = 0; s < Math.min(HEURISTIC_STARTS, n); s++) {
-      int[] c = swaps.improve(columns.get(order[s]), weight);
-      if (value(weight, c) > capValue + PRICING_TOLERANCE && known.add(IntBuffer.wrap(c))) {
-        columns.add(c);
-        addColumn(lp, y, cap, c, types);
-        added++;
+      int[] c = swaps.improve(columns.get(order[s]), weight, byWeight);
+      double excess = value(lpWeight, c) - capValue;
+      if (excess > NEW_COLUMN_MARGIN && known.add(IntBuffer.wrap(c))) {
+        master.addColumn(c);
+        violation = Math.max(violation, excess);
       }
     }
-    return added;
-  }
-
-  private static void addColumn(MPSolver lp, MPVariable[] y, MPVariable cap, int[] c, PoolTypes types) {
-    MPConstraint row = lp.makeConstraint(Double.NEGATIVE_INFINITY, 0);
-    for (int t = 0; t < c.length; t++) {
-      if (c[t] != 0) {
-        row.setCoefficient(y[t], (double) c[t] / types.size(t));
-      }
-    }
-    row.setCoefficient(cap, -1);
+    return violation;
   }
 
   /**

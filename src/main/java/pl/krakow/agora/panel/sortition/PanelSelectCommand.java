@@ -40,8 +40,12 @@ public final class PanelSelectCommand {
         --output-json    where to write the JSON result; '-' or absent: standard output
         --alternates     also draw a reserve panel of K from the rest of the pool, the same way
         --legacy-draws   draws behind the legacy estimate (default 10000)
-        --time-limit     give up leximin after this many seconds (default: no limit)
+        --time-limit     give up leximin after this many seconds (default 1800; it then fails with an error
+                         rather than publish a lottery that is not proven LEXIMIN)
       """;
+
+  /** Default of {@code --time-limit}: generous, far above the few seconds to minutes LEXIMIN usually takes. */
+  static final int DEFAULT_TIME_LIMIT_SECONDS = 1800;
 
   private PanelSelectCommand() {}
 
@@ -115,7 +119,7 @@ public final class PanelSelectCommand {
       }
       int k = parsePositive(panelSize, "--panel-size");
       int draws = parsePositive(legacyDraws, "--legacy-draws");
-      java.time.Duration budget = timeLimit == null ? java.time.Duration.ofDays(365)
+      java.time.Duration budget = timeLimit == null ? java.time.Duration.ofSeconds(DEFAULT_TIME_LIMIT_SECONDS)
           : java.time.Duration.ofSeconds(parsePositive(timeLimit, "--time-limit"));
       if (seed == null) {
         byte[] b = new byte[16];

@@ -43,8 +43,26 @@ final class SwapSearch {
     }
   }
 
-  /** Local optimum reached from {@code start} (not modified). */
+  /**
+   * Local optimum reached from {@code start} (not modified): best-improvement swaps. Types are scanned in
+   * descending weight, so for each type a leaving the panel the first admissible entering type b is its best swap.
+   */
   int[] improve(int[] start, double[] w) {
+    int m = types.count();
+    Integer[] boxed = new Integer[m];
+    for (int t = 0; t < m; t++) {
+      boxed[t] = t;
+    }
+    java.util.Arrays.sort(boxed, (x, y) -> Double.compare(w[y], w[x]));
+    int[] byWeight = new int[m];
+    for (int t = 0; t < m; t++) {
+      byWeight[t] = boxed[t];
+    }
+    return improve(start, w, byWeight);
+  }
+
+  /** As {@link #improve(int[], double[])} with the types already sorted by descending weight. */
+  int[] improve(int[] start, double[] w, int[] byWeight) {
     int m = types.count();
     int[] c = start.clone();
     int[] count = new int[min.length];
@@ -62,9 +80,13 @@ final class SwapSearch {
         if (c[a] == 0) {
           continue;
         }
-        for (int b = 0; b < m; b++) {
+        for (int j = 0; j < m; j++) {
+          int b = byWeight[j];
           double gain = w[b] - w[a];
-          if (gain <= bestGain || c[b] >= upper[b] || b == a) {
+          if (gain <= bestGain) {
+            break;
+          }
+          if (c[b] >= upper[b] || b == a) {
             continue;
           }
           boolean ok = true;
@@ -79,6 +101,7 @@ final class SwapSearch {
             bestGain = gain;
             bestA = a;
             bestB = b;
+            break;
           }
         }
       }

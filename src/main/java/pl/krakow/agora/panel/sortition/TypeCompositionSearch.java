@@ -79,6 +79,54 @@ final class TypeCompositionSearch implements CompositionSearch {
   }
 
   @Override
+  public java.util.List<int[]> bestAndOthers(double[] memberWeight, int[] hint) {
+    long[] w = new long[count.length];
+    for (int t = 0; t < w.length; t++) {
+      w[t] = Math.round(memberWeight[t] * WEIGHT_SCALE);
+    }
+    model.clearObjective();
+    model.clearHints();
+    model.maximize(LinearExpr.weightedSum(count, w));
+    if (hint != null) {
+      for (int t = 0; t < count.length; t++) {
+        model.addHint(count[t], hint[t]);
+      }
+    }
+    java.util.List<int[]> found = new ArrayList<>();
+    CpSolver solver = new CpSolver();
+    solver.getParameters().setNumWorkers(workers).setRandomSeed(1);
+    CpSolverStatus status = solver.solve(model, new com.google.ortools.sat.CpSolverSolutionCallback() {
+      @Override
+      public void onSolutionCallback() {
+        int[] c = new int[count.length];
+        for (int t = 0; t < c.length; t++) {
+          c[t] = (int) value(count[t]);
+        }
+        found.add(c);
+      }
+    });
+    model.clearHints();
+    if (status == CpSolverStatus.INFEASIBLE) {
+      return java.util.List.of();
+    }
+    if (status != CpSolverStatus.OPTIMAL) {
+      throw new SortitionException("panel.sortition.error.solver-failed", "CP-SAT " + status);
+    }
+    int[] c = new int[count.length];
+    for (int t = 0; t < c.length; t++) {
+      c[t] = (int) solver.value(count[t]);
+    }
+    java.util.List<int[]> result = new ArrayList<>();
+    result.add(c);
+    for (int i = found.size() - 1; i >= 0; i--) {
+      if (!java.util.Arrays.equals(found.get(i), c)) {
+        result.add(found.get(i));
+      }
+    }
+    return result;
+  }
+
+  @Override
   public int[] cover(boolean[] wanted) {
     if (coverModel == null) {
       coverModel = new CpModel();
