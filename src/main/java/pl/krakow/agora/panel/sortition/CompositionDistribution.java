@@ -18,10 +18,21 @@ public final class CompositionDistribution implements PanelDistribution {
   private final double[] probabilities;
   private final int panelsGenerated;
   private final int stages;
+  private final boolean converged;
+  private final double firstStageValue;
+  private final double firstStageBound;
 
   CompositionDistribution(PoolTypes types, List<int[]> compositions, double[] weights, int panelsGenerated,
       int stages) {
+    this(types, compositions, weights, panelsGenerated, stages, true, Double.NaN, Double.NaN);
+  }
+
+  CompositionDistribution(PoolTypes types, List<int[]> compositions, double[] weights, int panelsGenerated,
+      int stages, boolean converged, double firstStageValue, double firstStageBound) {
     this.types = types;
+    this.converged = converged;
+    this.firstStageValue = firstStageValue;
+    this.firstStageBound = firstStageBound;
     this.panelsGenerated = panelsGenerated;
     this.stages = stages;
     // Canonical order (lexicographic by counts in type order), so the draw does not depend on solver column order.
@@ -60,6 +71,30 @@ public final class CompositionDistribution implements PanelDistribution {
   /** Outer rounds of the leximin algorithm (each fixes at least one type's probability). */
   public int stages() {
     return stages;
+  }
+
+  /**
+   * Whether column generation finished (every stage within the gap tolerance). False when the time limit cut it
+   * short: the lottery is still valid (quota-feasible panels, probabilities summing to k) but not proven LEXIMIN.
+   */
+  public boolean converged() {
+    return converged;
+  }
+
+  /**
+   * Smallest probability, in this lottery, among respondents that some quota-feasible panel contains (all
+   * respondents if the time limit cut the initial covering short); NaN if not recorded.
+   */
+  public double firstStageValue() {
+    return firstStageValue;
+  }
+
+  /**
+   * Proven upper bound on what that smallest probability can be in any lottery (the LEXIMIN first-stage value is at
+   * most this); at most k/n; NaN if not recorded. {@code firstStageBound() − firstStageValue()} is the remaining gap.
+   */
+  public double firstStageBound() {
+    return firstStageBound;
   }
 
   /** Compositions with positive probability, in the canonical order used by {@link #draw}. */

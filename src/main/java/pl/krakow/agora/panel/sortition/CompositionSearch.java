@@ -24,6 +24,17 @@ interface CompositionSearch extends AutoCloseable {
    */
   int[] cover(boolean[] wanted);
 
+  /**
+   * Wall-clock deadline ({@link System#nanoTime()}) for later calls: a search that reaches it returns the best
+   * composition found so far (or none) and {@link #timedOut()} turns true. Default: no deadline support.
+   */
+  default void deadline(long deadlineNanos) {}
+
+  /** Whether the last call stopped at the deadline, so its result is not proven optimal (or complete). */
+  default boolean timedOut() {
+    return false;
+  }
+
   @Override
   void close();
 }

@@ -38,10 +38,8 @@ import java.util.Set;
 public final class Leximin {
 
   /**
-   * Column generation stops when the best composition's dual value exceeds ŷ by at most this. The gap bounds how far
-   * the stage's minimum probability can be below the true optimum, in absolute probability (paper: 5e-4; we are
-   * tighter because pools of thousands have probabilities near 0.01, where 5e-4 would be a 5 % error; 1e-6 is
-   * 0.01 % of such a probability and still well above GLOP's 1e-9 noise).
+   * Resolution of the pricing objective that {@link TypeCompositionSearch} must preserve (its integer scaling loses far
+   * less); the stage gap tolerance itself is {@link #gapTolerance}.
    */
   static final double PRICING_TOLERANCE = 1e-6;
 
@@ -89,7 +87,11 @@ public final class Leximin {
     return compute(instance, java.time.Duration.ofDays(365));
   }
 
-  /** As {@link #compute(SortitionInstance)}, giving up after {@code budget} (error {@code leximin-time-limit}). */
+  /**
+   * As {@link #compute(SortitionInstance)}, stopping after {@code budget}: then the result is the best lottery found so
+   * far (valid, over quota-feasible panels, probabilities summing to k), marked {@link
+   * CompositionDistribution#converged()} false.
+   */
   public static PanelDistribution compute(SortitionInstance instance, java.time.Duration budget) {
     QuotaFeasibility.check(instance);
     if (UniformDistribution.applies(instance)) {
@@ -104,9 +106,8 @@ public final class Leximin {
   }
 
   /**
-   * Column generation over type compositions with a wall-clock budget.
-   *
-   * @throws SortitionException {@code panel.sortition.error.leximin-time-limit} when the budget runs out
+   * Column generation over type compositions with a wall-clock budget. When the budget runs out (checked between
+   * iterations and passed to CP-SAT and GLOP as time limits), the lottery found so far is returned, not converged.
    */
   public static CompositionDistribution overTypes(SortitionInstance instance, java.time.Duration budget) {
     loadNatives();
@@ -127,7 +128,10 @@ public final class Leximin {
 
   static CompositionDistribution columnGeneration(PoolTypes types, CompositionSearch search, long deadlineNanos) {
     long started = System.nanoTime();
+    search.deadline(deadlineNanos);
     int m = types.count();
+    boolean converged = true;
+    boolean coveringComplete = true;
     List<int[]> columns = new ArrayList<>();
     Set<IntBuffer> known = new HashSet<>();
 
@@ -138,6 +142,10 @@ public final class Leximin {
     int uncovered = m;
     while (uncovered > 0) {
       int[] c = search.cover(wanted);
+      if (search.timedOut() || System.nanoTime() - deadlineNanos > 0) {
+        converged = false;
+        coveringComplete = false;
+      }
       if (c == null) {
         break;
       }
@@ -149,6 +157,9 @@ public final class Leximin {
           wanted[t] = false;
           uncovered--;
         }
+      }
+      if (!converged) {
+        break;
       }
     }
     if (TRACE) {
@@ -170,7 +181,12 @@ public final class Leximin {
 
     int stages = 0;
     int dropped = 0;
+    // Anytime bookkeeping: the last value the master LP reached (feasible with the columns kept), and the proven upper
+    // bound on the first stage's value, the max-min probability over types some panel contains.
+    double lastValue = 0;
+    double firstStageBound = Double.POSITIVE_INFINITY;
     try (var master = new RestrictedMaster(types)) {
+      master.deadline(deadlineNanos);
       for (int t = 0; t < m; t++) {
         if (isFixed[t]) {
           master.fix(t, 0);
@@ -196,18 +212,21 @@ public final class Leximin {
       long exactNanos = 0;
       int exactCalls = 0;
       int heuristicRounds = 0;
-      while (fixedCount < m) {
+      while (fixedCount < m && converged) {
         if (System.nanoTime() - deadlineNanos > 0) {
-          if (TRACE) {
-            System.err.printf("time limit: lp %.1fs heuristic %.1fs exact %.1fs (%d calls) bound %.8f%n", lpNanos / 1e9,
-                heuristicNanos / 1e9, exactNanos / 1e9, exactCalls, bestBound);
-          }
-          throw new SortitionException("panel.sortition.error.leximin-time-limit",
-              Math.round((System.nanoTime() - started) / 1e9), known.size() + dropped, fixedCount, m);
+          converged = false;
+          break;
         }
         long t0 = System.nanoTime();
         MPSolver.ResultStatus status = master.solve();
         lpNanos += System.nanoTime() - t0;
+        if (status == MPSolver.ResultStatus.OPTIMAL) {
+          lastValue = Math.max(0, master.value());
+        }
+        if (System.nanoTime() - deadlineNanos > 0) {
+          converged = false;
+          break;
+        }
         if (status != MPSolver.ResultStatus.OPTIMAL) {
           // Fixed probabilities slightly unreachable through rounding: lower them a little and retry.
           master.relax(relaxation);
@@ -234,103 +253,116 @@ public final class Leximin {
         }
         if (centre == null) {
           // Start the stage's stability centre at the dual of the continuous relaxation (fractional type counts):
-          // a dual point of good quality, so smoothing steers pricing from the first iteration.
-          double[] y0 = compactDual(types, master);
-          if (y0 != null) {
+          // a dual point of good quality, so smoothing steers pricing from the first iteration. The relaxation's
+          // value is itself a proven upper bound on the stage value (every lottery's expected counts are feasible
+          // for it), so a stage whose master LP reaches it needs no exact pricing at all.
+          Compact compact = compactDual(types, master);
+          if (compact != null) {
+            double[] y0 = compact.dual();
             double[] w0 = new double[m];
             for (int t = 0; t < m; t++) {
               w0[t] = y0[t] / types.size(t);
             }
-            List<int[]> f0 = search.bestAndOthers(w0, swaps.improve(bestKnown(columns, w0), w0));
-            exactCalls++;
-            if (!f0.isEmpty()) {
-              bestBound = value(w0, f0.get(0)) - master.fixedTerm(y0);
-              centre = y0;
-              var rng = new java.util.SplittableRandom(stages + 1);
-              double[] wn = new double[m];
-              for (int s = 0; s < SEED_COLUMNS; s++) {
-                for (int t = 0; t < m; t++) {
-                  wn[t] = w0[t] * (1 + SEED_NOISE * (rng.nextDouble() - 0.5)) + 1e-9 * rng.nextDouble();
-                }
-                int[] c = swaps.improve(f0.get(0), wn);
-                if (known.add(IntBuffer.wrap(c))) {
-                  master.addColumn(c);
-                }
+            bestBound = compact.value();
+            centre = y0;
+            int[] start = swaps.improve(bestKnown(columns, w0), w0);
+            if (known.add(IntBuffer.wrap(start))) {
+              master.addColumn(start);
+            }
+            var rng = new java.util.SplittableRandom(stages + 1);
+            double[] wn = new double[m];
+            for (int s = 0; s < SEED_COLUMNS; s++) {
+              for (int t = 0; t < m; t++) {
+                wn[t] = w0[t] * (1 + SEED_NOISE * (rng.nextDouble() - 0.5)) + 1e-9 * rng.nextDouble();
               }
-              for (int[] c : f0) {
-                if (known.add(IntBuffer.wrap(c))) {
-                  master.addColumn(c);
-                }
+              int[] c = swaps.improve(start, wn);
+              if (known.add(IntBuffer.wrap(c))) {
+                master.addColumn(c);
               }
-              if (TRACE) {
-                System.err.printf("stage %d: compact bound %.8f, columns %d%n", stages, bestBound, columns.size());
-              }
+            }
+            if (TRACE) {
+              System.err.printf("stage %d: compact bound %.8f, columns %d%n", stages, bestBound, columns.size());
+            }
+            continue;
+          }
+        }
+        pricing: {
+          if (bestBound - stageValue <= tolerance) {
+            // Already within the tolerance of a proven bound (the relaxation's, or an earlier exact pricing's).
+            break pricing;
+          }
+          // Price at the smoothed dual point (Wentges): between the stability centre and the LP dual.
+          double[] point = dual.clone();
+          boolean smoothed = centre != null && !misPriced && SMOOTHING > 0;
+          if (smoothed) {
+            for (int t = 0; t < m; t++) {
+              point[t] = SMOOTHING * centre[t] + (1 - SMOOTHING) * dual[t];
+            }
+          }
+          double[] pointWeight = new double[m];
+          for (int t = 0; t < m; t++) {
+            pointWeight[t] = point[t] / types.size(t);
+          }
+          // Cheap columns first: local search from the columns that are best under the LP and the smoothed duals.
+          t0 = System.nanoTime();
+          double heuristicViolation = addHeuristicColumns(swaps, columns, known, weight, weight, capValue, master);
+          if (smoothed) {
+            heuristicViolation = Math.max(heuristicViolation,
+                addHeuristicColumns(swaps, columns, known, pointWeight, weight, capValue, master));
+          }
+          heuristicNanos += System.nanoTime() - t0;
+          if (heuristicViolation > tolerance) {
+            if (TRACE && ++heuristicRounds % 20 == 0) {
+              System.err.printf("  heuristic: columns %d stage %.8f violation %.2e lp %.1fs heur %.1fs%n",
+                  columns.size(), stageValue, heuristicViolation, lpNanos / 1e9, heuristicNanos / 1e9);
+            }
+            continue;
+          }
+          int[] hint = swaps.improve(bestKnown(columns, pointWeight), pointWeight);
+          t0 = System.nanoTime();
+          List<int[]> found = search.bestAndOthers(pointWeight, hint);
+          exactNanos += System.nanoTime() - t0;
+          exactCalls++;
+          if (search.timedOut()) {
+            // Cut short by the deadline: its columns are still valid panels, but its value is no bound.
+            addNew(found, known, master);
+            converged = false;
+            break;
+          }
+          if (found.isEmpty()) {
+            throw new SortitionException("panel.sortition.error.solver-failed", "pricing infeasible");
+          }
+          // Lagrangian bound: for any dual point with Σ_{unfixed} y = 1, y ≥ 0, the stage value is at most
+          // max_c Σ_t y_t c_t / |t| − Σ_{fixed} π_t y_t.
+          double bound = value(pointWeight, found.get(0)) - master.fixedTerm(point);
+          if (bound < bestBound) {
+            bestBound = bound;
+            centre = point;
+          }
+          int added = heuristicViolation > 0 ? 1 : 0;
+          for (int[] c : found) {
+            if (value(weight, c) > capValue + NEW_COLUMN_MARGIN && known.add(IntBuffer.wrap(c))) {
+              master.addColumn(c);
+              added++;
+            }
+          }
+          if (TRACE) {
+            System.err.printf("fixed %d/%d columns %d stage %.8f bound %.8f gap %.2e added %d%s%n", fixedCount, m,
+                columns.size(), stageValue, bestBound, bestBound - stageValue, added, smoothed ? " (smoothed)" : "");
+          }
+          if (bestBound - stageValue > tolerance) {
+            // A smoothed point may yield no column violated at the LP dual (mis-pricing): price at the LP dual next.
+            misPriced = added == 0 && smoothed;
+            if (added > 0 || misPriced) {
               continue;
             }
           }
         }
-        // Price at the smoothed dual point (Wentges): between the stability centre and the LP dual.
-        double[] point = dual.clone();
-        boolean smoothed = centre != null && !misPriced && SMOOTHING > 0;
-        if (smoothed) {
-          for (int t = 0; t < m; t++) {
-            point[t] = SMOOTHING * centre[t] + (1 - SMOOTHING) * dual[t];
-          }
-        }
-        double[] pointWeight = new double[m];
-        for (int t = 0; t < m; t++) {
-          pointWeight[t] = point[t] / types.size(t);
-        }
-        // Cheap columns first: local search from the columns that are best under the LP and the smoothed duals.
-        t0 = System.nanoTime();
-        double heuristicViolation = addHeuristicColumns(swaps, columns, known, weight, weight, capValue, master);
-        if (smoothed) {
-          heuristicViolation = Math.max(heuristicViolation,
-              addHeuristicColumns(swaps, columns, known, pointWeight, weight, capValue, master));
-        }
-        heuristicNanos += System.nanoTime() - t0;
-        if (heuristicViolation > tolerance) {
-          if (TRACE && ++heuristicRounds % 20 == 0) {
-            System.err.printf("  heuristic: columns %d stage %.8f violation %.2e lp %.1fs heur %.1fs%n",
-                columns.size(), stageValue, heuristicViolation, lpNanos / 1e9, heuristicNanos / 1e9);
-          }
-          continue;
-        }
-        int[] hint = swaps.improve(bestKnown(columns, pointWeight), pointWeight);
-        t0 = System.nanoTime();
-        List<int[]> found = search.bestAndOthers(pointWeight, hint);
-        exactNanos += System.nanoTime() - t0;
-        exactCalls++;
-        if (found.isEmpty()) {
-          throw new SortitionException("panel.sortition.error.solver-failed", "pricing infeasible");
-        }
-        // Lagrangian bound: for any dual point with Σ_{unfixed} y = 1, y ≥ 0, the stage value is at most
-        // max_c Σ_t y_t c_t / |t| − Σ_{fixed} π_t y_t.
-        double bound = value(pointWeight, found.get(0)) - master.fixedTerm(point);
-        if (bound < bestBound) {
-          bestBound = bound;
-          centre = point;
-        }
-        int added = heuristicViolation > 0 ? 1 : 0;
-        for (int[] c : found) {
-          if (value(weight, c) > capValue + NEW_COLUMN_MARGIN && known.add(IntBuffer.wrap(c))) {
-            master.addColumn(c);
-            added++;
-          }
-        }
-        if (TRACE) {
-          System.err.printf("fixed %d/%d columns %d stage %.8f bound %.8f gap %.2e added %d%s%n", fixedCount, m,
-              columns.size(), stageValue, bestBound, bestBound - stageValue, added, smoothed ? " (smoothed)" : "");
-        }
-        if (bestBound - stageValue > tolerance) {
-          // A smoothed point may yield no column violated at the LP dual (mis-pricing): price at the LP dual next.
-          misPriced = added == 0 && smoothed;
-          if (added > 0 || misPriced) {
-            continue;
-          }
-        }
         // Stage optimal within the tolerance: fix types with positive dual value (at least the largest, so every
         // stage makes progress).
+        if (stages == 0) {
+          firstStageBound = bestBound;
+        }
         stages++;
         bestBound = Double.POSITIVE_INFINITY;
         centre = null;
@@ -350,21 +382,58 @@ public final class Leximin {
           }
         }
       }
+      if (stages == 0) {
+        firstStageBound = bestBound;
+      }
       for (int t = 0; t < m; t++) {
-        fixed[t] = master.fixedValue(t);
+        // Not converged: the unfixed types get the value the master LP last reached (feasible with these columns).
+        fixed[t] = isFixed[t] ? master.fixedValue(t) : lastValue;
       }
       if (TRACE) {
+        if (!converged) {
+          System.err.printf("time limit: lp %.1fs heuristic %.1fs exact %.1fs (%d calls) bound %.8f%n", lpNanos / 1e9,
+              heuristicNanos / 1e9, exactNanos / 1e9, exactCalls, bestBound);
+        }
         System.err.printf("stages %d columns %d lp %.1fs heuristic %.1fs exact %.1fs (%d calls) total %.1fs%n", stages,
             columns.size(), lpNanos / 1e9, heuristicNanos / 1e9, exactNanos / 1e9, exactCalls,
             (System.nanoTime() - started) / 1e9);
       }
     }
     double[] weights = realise(types, columns, fixed);
-    return new CompositionDistribution(types, columns, weights, known.size() + dropped, stages);
+    // The first stage's value in the lottery (minimum over the types some panel contains, all types if covering was
+    // cut short) and its proven upper bound: never above the mean probability k/n.
+    double[] expected = new double[m];
+    for (int i = 0; i < columns.size(); i++) {
+      for (int t = 0; t < m; t++) {
+        expected[t] += weights[i] * columns.get(i)[t];
+      }
+    }
+    double reached = Double.POSITIVE_INFINITY;
+    for (int t = 0; t < m; t++) {
+      if (!wanted[t] || !coveringComplete) {
+        reached = Math.min(reached, expected[t] / types.size(t));
+      }
+    }
+    double mean = (double) types.instance.panelSize() / types.instance.n();
+    double bound = Math.max(reached, Math.min(firstStageBound, mean));
+    return new CompositionDistribution(types, columns, weights, known.size() + dropped, stages, converged, reached,
+        bound);
   }
 
-  /** Number of local-search starts per LP solve (the columns of highest dual value). */
-  static final int HEURISTIC_STARTS = 40;
+  private static void addNew(List<int[]> found, Set<IntBuffer> known, RestrictedMaster master) {
+    for (int[] c : found) {
+      if (known.add(IntBuffer.wrap(c))) {
+        master.addColumn(c);
+      }
+    }
+  }
+
+  /**
+   * Number of local-search starts per LP solve (the columns of highest dual value). The master LP dominates the run
+   * time, so each solve should be fed many columns: on the generated 500-volunteer pool, 150 starts reach the end of
+   * the first stage with about a third of the LP time that 40 starts need.
+   */
+  static final int HEURISTIC_STARTS = 150;
 
   /** Relative noise on the centre weights when seeding a stage with local optima near the centre. */
   static final double SEED_NOISE = 0.2;
@@ -374,7 +443,10 @@ public final class Leximin {
    * counts e_t in [0, |t|], Σ e_t = k, quotas; maximise z with e_t / |t| ≥ z (unfixed), e_t / |t| ≥ π_t (fixed).
    * {@code null} if GLOP fails.
    */
-  static double[] compactDual(PoolTypes types, RestrictedMaster master) {
+  /** Optimal value and normalised dual of the continuous relaxation of a stage. */
+  record Compact(double value, double[] dual) {}
+
+  static Compact compactDual(PoolTypes types, RestrictedMaster master) {
     SortitionInstance inst = types.instance;
     int m = types.count();
     MPSolver lp = MPSolver.createSolver("GLOP");
@@ -424,7 +496,7 @@ public final class Leximin {
       for (int t = 0; t < m; t++) {
         y[t] /= sum;
       }
-      return y;
+      return new Compact(lp.objective().value(), y);
     } finally {
       lp.delete();
     }
@@ -444,21 +516,20 @@ public final class Leximin {
   /** Number of diverse columns added before column generation (local optima under random weights). */
   static final int SEED_COLUMNS = 200;
 
-  /** Relative part of the stage gap tolerance, as a fraction of the mean probability k/n. */
-  static final double GAP_RELATIVE = 2e-3;
-
   /**
    * Column generation ends a stage when the proven upper bound on the stage's minimum probability (Lagrangian bound of
-   * an exact pricing solve) is within this of the value the master LP reaches: min(5e-4, 2e-3 · k/n). 5e-4 absolute
-   * is the paper's EPS on the same dual gap; scaling by k/n keeps the error at most 0.2 % of the mean probability
-   * on large pools, where 5e-4 would be a 2-5 % error. Types fixed at the end of a stage are fixed at the value
-   * reached, so the result is always a feasible lottery; the tolerance only bounds how far each stage's value can be
-   * below the optimum.
+   * an exact pricing solve) is within this of the value the master LP reaches. This is the absolute EPS = 5e-4 on the
+   * same dual gap used by the replication code of Flanigan, Gölz, Gupta, Hennig, Procaccia, Nature 596 (2021)
+   * (github.com/pgoelz/citizensassemblies-replication, {@code stratification.py}, {@code find_distribution_leximin}: a
+   * stage ends when {@code value <= upper + 0.0005}, i.e. the pricing value exceeds ŷ by at most 5e-4). Types fixed at the end of a stage are fixed at the value reached, so the result is
+   * always a feasible lottery; the tolerance only bounds, in absolute probability, how far each stage's value can be
+   * below the optimum (on large pools with probabilities near 0.02 that is a few per cent relative).
    */
   static double gapTolerance(SortitionInstance instance) {
-    return Math.min(PAPER_EPS, GAP_RELATIVE * instance.panelSize() / instance.n());
+    return PAPER_EPS;
   }
 
+  /** The paper's EPS (absolute probability). */
   static final double PAPER_EPS = 5e-4;
 
   private static double value(double[] weight, int[] c) {

@@ -22,7 +22,8 @@ import java.util.Locale;
  *              [--time-limit SECONDS]
  * </pre>
  *
- * Exit codes: 0 done, 1 bad input or infeasible quotas (one line on stderr), 2 usage error.
+ * Exit codes: 0 done (also when leximin stopped at the time limit: "converged": false plus a warning on stderr), 1 bad
+ * input or infeasible quotas (one line on stderr), 2 usage error.
  */
 public final class PanelSelectCommand {
 
@@ -40,12 +41,16 @@ public final class PanelSelectCommand {
         --output-json    where to write the JSON result; '-' or absent: standard output
         --alternates     also draw a reserve panel of K from the rest of the pool, the same way
         --legacy-draws   draws behind the legacy estimate (default 10000)
-        --time-limit     give up leximin after this many seconds (default 1800; it then fails with an error
-                         rather than publish a lottery that is not proven LEXIMIN)
+        --time-limit     stop leximin after this many seconds (default 300); it then returns the best valid
+                         lottery found so far, marked "converged": false in the JSON, with a warning on stderr
+                         naming the proven upper bound on the minimum probability and the remaining gap
       """;
 
-  /** Default of {@code --time-limit}: generous, far above the few seconds to minutes LEXIMIN usually takes. */
-  static final int DEFAULT_TIME_LIMIT_SECONDS = 1800;
+  /**
+   * Default of {@code --time-limit}: five minutes, ample for pools of a few hundred respondents; larger pools return
+   * the anytime (not converged) lottery with its proven gap rather than keep the operator waiting.
+   */
+  static final int DEFAULT_TIME_LIMIT_SECONDS = 300;
 
   private PanelSelectCommand() {}
 
@@ -159,6 +164,10 @@ public final class PanelSelectCommand {
       var instance = new SortitionInstance(categories, pool, k);
       PanelSelection.Result result = PanelSelection.select(instance, alg, seed, draws, alternates, budget);
       double seconds = (System.nanoTime() - start) / 1e9;
+      if (result.distribution() instanceof CompositionDistribution cd && !cd.converged()) {
+        err.println(warning(cd, budget));
+        err.flush();
+      }
       String json = toJson(instance, alg, result, seconds, alternates);
       if ("-".equals(output)) {
         out.print(json);
@@ -181,6 +190,14 @@ public final class PanelSelectCommand {
     return 1;
   }
 
+  /** The one-line stderr warning for a lottery cut short by the time limit. */
+  static String warning(CompositionDistribution cd, java.time.Duration budget) {
+    return String.format(Locale.ROOT, "panel-select: warning: leximin stopped at the time limit (%d s) before"
+        + " converging: minimum probability %.6f, proven upper bound %.6f (gap %.6f); %d panels generated; the"
+        + " lottery is valid but not proven LEXIMIN", budget.toSeconds(), cd.firstStageValue(),
+        cd.firstStageBound(), cd.firstStageBound() - cd.firstStageValue(), cd.panelsGenerated());
+  }
+
   static String toJson(SortitionInstance instance, PanelSelection.Algorithm alg, PanelSelection.Result result,
       double seconds, boolean alternates) {
     PanelDistribution d = result.distribution();
@@ -200,6 +217,14 @@ public final class PanelSelectCommand {
       sb.append("  \"legacy_draws\": ").append(legacy.draws()).append(",\n");
     }
     sb.append("  \"min_probability\": ").append(number(d.minProbability())).append(",\n");
+    if (d instanceof CompositionDistribution cd) {
+      sb.append("  \"converged\": ").append(cd.converged()).append(",\n");
+      if (!cd.converged()) {
+        sb.append("  \"min_probability_upper_bound\": ").append(number(cd.firstStageBound())).append(",\n");
+      }
+    } else if (d instanceof UniformDistribution) {
+      sb.append("  \"converged\": true,\n");
+    }
     sb.append("  \"panel\": ").append(ids(result.panel()));
     if (alternates) {
       sb.append(",\n  \"alternates\": ").append(ids(result.alternates()));

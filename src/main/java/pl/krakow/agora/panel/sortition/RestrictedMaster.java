@@ -36,6 +36,7 @@ final class RestrictedMaster implements AutoCloseable {
   private double value;
   private final double[] dual;
   private double cap;
+  private long deadlineNanos = Long.MAX_VALUE;
 
   RestrictedMaster(PoolTypes types) {
     this.types = types;
@@ -161,8 +162,20 @@ final class RestrictedMaster implements AutoCloseable {
     return fixed[t];
   }
 
+  /** Later solves stop at this {@link System#nanoTime()} deadline (GLOP time limit; the status is then not OPTIMAL). */
+  void deadline(long deadlineNanos) {
+    this.deadlineNanos = deadlineNanos;
+  }
+
+  private void applyTimeLimit() {
+    if (deadlineNanos != Long.MAX_VALUE) {
+      lp.setTimeLimit(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000L));
+    }
+  }
+
   /** Solves; on success the stage value, duals and ŷ are available. */
   MPSolver.ResultStatus solve() {
+    applyTimeLimit();
     MPSolver.ResultStatus status = lp.solve();
     if (status == MPSolver.ResultStatus.ABNORMAL && !safeParameters) {
       // Numerical trouble without presolve: rebuild with GLOP's defaults and retry.
@@ -174,6 +187,7 @@ final class RestrictedMaster implements AutoCloseable {
       for (int[] c : all) {
         addColumn(c);
       }
+      applyTimeLimit();
       status = lp.solve();
     }
     if (status != MPSolver.ResultStatus.OPTIMAL) {

@@ -16,8 +16,10 @@ import java.util.List;
  * #WEIGHT_SCALE} and rounded. The rounding loses at most k · 0.5 / WEIGHT_SCALE of objective value (≈1e-8 for k = 20),
  * far below {@link Leximin#PRICING_TOLERANCE}; callers re-evaluate the returned composition in doubles.
  *
- * <p>One search worker and no time limit, so that the result (and hence the published distribution) is
- * deterministic for a given input and OR-Tools version.
+ * <p>One search worker, so that the result (and hence the published distribution) is deterministic for a given input
+ * and OR-Tools version. The only time limit is the caller's overall deadline ({@link #deadline}): a solve cut short
+ * by it reports {@link #timedOut()}, and the caller then stops column generation (the result is marked not
+ * converged, so determinism of converged results is unaffected).
  */
 final class TypeCompositionSearch implements CompositionSearch {
 
@@ -31,6 +33,8 @@ final class TypeCompositionSearch implements CompositionSearch {
   private CpModel coverModel;
   private IntVar[] coverCount;
   private BoolVar[] coverHit;
+  private long deadlineNanos = Long.MAX_VALUE;
+  private boolean timedOut;
 
   TypeCompositionSearch(PoolTypes types, int workers) {
     this.types = types;
@@ -68,6 +72,27 @@ final class TypeCompositionSearch implements CompositionSearch {
   }
 
   @Override
+  public void deadline(long deadlineNanos) {
+    this.deadlineNanos = deadlineNanos;
+  }
+
+  @Override
+  public boolean timedOut() {
+    return timedOut;
+  }
+
+  /** A solver with one worker, fixed seed and the time left until the deadline (if any). */
+  private CpSolver newSolver() {
+    CpSolver solver = new CpSolver();
+    solver.getParameters().setNumWorkers(workers).setRandomSeed(1);
+    if (deadlineNanos != Long.MAX_VALUE) {
+      solver.getParameters().setMaxTimeInSeconds(Math.max(0.01, (deadlineNanos - System.nanoTime()) / 1e9));
+    }
+    timedOut = false;
+    return solver;
+  }
+
+  @Override
   public int[] best(double[] memberWeight) {
     long[] w = new long[count.length];
     for (int t = 0; t < w.length; t++) {
@@ -93,8 +118,7 @@ final class TypeCompositionSearch implements CompositionSearch {
       }
     }
     java.util.List<int[]> found = new ArrayList<>();
-    CpSolver solver = new CpSolver();
-    solver.getParameters().setNumWorkers(workers).setRandomSeed(1);
+    CpSolver solver = newSolver();
     CpSolverStatus status = solver.solve(model, new com.google.ortools.sat.CpSolverSolutionCallback() {
       @Override
       public void onSolutionCallback() {
@@ -109,7 +133,13 @@ final class TypeCompositionSearch implements CompositionSearch {
     if (status == CpSolverStatus.INFEASIBLE) {
       return java.util.List.of();
     }
-    if (status != CpSolverStatus.OPTIMAL) {
+    if (status == CpSolverStatus.UNKNOWN && pastDeadline()) {
+      timedOut = true;
+      return java.util.List.of();
+    }
+    if (status == CpSolverStatus.FEASIBLE && pastDeadline()) {
+      timedOut = true;
+    } else if (status != CpSolverStatus.OPTIMAL) {
       throw new SortitionException("panel.sortition.error.solver-failed", "CP-SAT " + status);
     }
     int[] c = new int[count.length];
@@ -155,14 +185,27 @@ final class TypeCompositionSearch implements CompositionSearch {
     return null;
   }
 
+  /**
+   * Whether a time limit was set: then FEASIBLE or UNKNOWN means CP-SAT stopped at it (without a limit these
+   * problems always end OPTIMAL or INFEASIBLE).
+   */
+  private boolean pastDeadline() {
+    return deadlineNanos != Long.MAX_VALUE;
+  }
+
   private int[] solve(CpModel m, IntVar[] vars) {
-    CpSolver solver = new CpSolver();
-    solver.getParameters().setNumWorkers(workers).setRandomSeed(1);
+    CpSolver solver = newSolver();
     CpSolverStatus status = solver.solve(m);
     if (status == CpSolverStatus.INFEASIBLE) {
       return null;
     }
-    if (status != CpSolverStatus.OPTIMAL) {
+    if (status == CpSolverStatus.UNKNOWN && pastDeadline()) {
+      timedOut = true;
+      return null;
+    }
+    if (status == CpSolverStatus.FEASIBLE && pastDeadline()) {
+      timedOut = true;
+    } else if (status != CpSolverStatus.OPTIMAL) {
       throw new SortitionException("panel.sortition.error.solver-failed", "CP-SAT " + status);
     }
     int[] c = new int[vars.length];

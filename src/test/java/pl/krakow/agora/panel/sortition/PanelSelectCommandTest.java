@@ -84,8 +84,35 @@ class PanelSelectCommandTest {
     assertThat(run(args("leximin", "2", "--seed", "abc", "--output-json", json.toString()))).isZero();
     String text = Files.readString(json);
     assertThat(text).contains("\"probabilities\": {", "\"0\": 1.0", "\"3\": 0.333333", "\"panel\": [\"0\", ",
-        "\"min_probability\": 0.333", "\"seconds\": ", "\"seed\": \"abc\"", "\"algorithm\": \"leximin\"");
+        "\"min_probability\": 0.333", "\"seconds\": ", "\"seed\": \"abc\"", "\"algorithm\": \"leximin\"",
+        "\"converged\": true");
     assertThat(out()).isEmpty();
+    assertThat(err()).isEmpty();
+  }
+
+  @Test
+  void timeLimitGivesNotConvergedLotteryWithWarningAndExitZero() throws IOException {
+    SortitionInstance inst = Pools.generated(500, 50, new int[] {2, 5, 4, 3, 3, 2, 3, 3}, 0.55, 1, 500);
+    var cats = new StringBuilder("category,feature,min,max\n");
+    var header = new StringBuilder();
+    for (Category c : inst.categories()) {
+      header.append(header.isEmpty() ? "" : ",").append(c.name());
+      for (Feature f : c.features()) {
+        cats.append(c.name()).append(',').append(f.name()).append(',').append(f.min()).append(',').append(f.max())
+            .append('\n');
+      }
+    }
+    var rows = new StringBuilder(header).append('\n');
+    for (Respondent r : inst.pool()) {
+      for (int c = 0; c < inst.categories().size(); c++) {
+        rows.append(c == 0 ? "" : ",").append(inst.categories().get(c).features().get(r.feature(c)).name());
+      }
+      rows.append('\n');
+    }
+    write(cats.toString(), rows.toString());
+    assertThat(run(args("leximin", "50", "--seed", "s", "--time-limit", "2"))).isZero();
+    assertThat(out()).contains("\"converged\": false", "\"min_probability_upper_bound\": ", "\"probabilities\"");
+    assertThat(err().strip()).doesNotContain("\n").contains("warning", "proven upper bound", "gap");
   }
 
   @Test
