@@ -10,6 +10,9 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import pl.krakow.agora.identity.Role;
@@ -46,11 +49,20 @@ class DemoAccounts implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         int created = 0;
-        for (Demo demo : ACCOUNTS) {
-            if (!accounts.exists(demo.username())) {
-                accounts.createLocalAccount(demo.username(), demo.displayName(), PASSWORD, demo.roles());
-                created++;
+        // creating accounts is an administrator's action; the seeder acts as the system administrator
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new UsernamePasswordAuthenticationToken("system", null,
+                AuthorityUtils.createAuthorityList(Role.ADMIN.authority())));
+        SecurityContextHolder.setContext(context);
+        try {
+            for (Demo demo : ACCOUNTS) {
+                if (!accounts.exists(demo.username())) {
+                    accounts.createLocalAccount(demo.username(), demo.displayName(), PASSWORD, demo.roles());
+                    created++;
+                }
             }
+        } finally {
+            SecurityContextHolder.clearContext();
         }
         if (created > 0) {
             log.info("Created {} demo accounts (dev profile), password {}", created, PASSWORD);

@@ -41,6 +41,7 @@ public class UserAccounts {
      * Creates a local account (form login). Passwords are stored only as a salted, adaptive hash
      * (bcrypt through Spring Security's delegating encoder, so the algorithm can be raised later).
      */
+    @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public UserRef createLocalAccount(String username, String displayName, String rawPassword, Set<Role> roles) {
         if (rawPassword.length() < 10) {
