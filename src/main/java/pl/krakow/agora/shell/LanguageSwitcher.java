@@ -32,7 +32,8 @@ class LanguageSwitcher extends Select<UiLanguage> {
             UI ui = UI.getCurrent();
             ui.getSession().setLocale(language.locale());
             ui.setLocale(language.locale());
-            ui.getPage().executeJs("document.cookie = $0 + '=' + $1 + '; path=/; max-age=31536000; SameSite=Lax';"
+            ui.getPage().executeJs("document.cookie = $0 + '=' + $1 + '; path=/; max-age=31536000; SameSite=Lax'"
+                    + " + (location.protocol === 'https:' ? '; Secure' : '');"
                     + "document.documentElement.lang = $1; window.location.reload();",
                     LanguageResolver.COOKIE, language.tag());
         });
