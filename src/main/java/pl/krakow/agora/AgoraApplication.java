@@ -17,6 +17,10 @@ import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import pl.krakow.agora.budget.PbTallyTool;
+import pl.krakow.agora.panel.PanelSelectTool;
+import pl.krakow.agora.translation.DetectLanguageTool;
+
 /**
  * Agora's entry point. The command-line tools (the audit surface: anyone can recompute a published
  * result) are dispatched here, before Spring or a database starts; anything else starts the web
@@ -44,13 +48,13 @@ public class AgoraApplication implements AppShellConfigurator {
         Map<String, CommandEntry> commands = new LinkedHashMap<>();
         commands.put("pb-tally", new CommandEntry(
                 "tally a Pabulib .pb file with a participatory-budgeting rule (greedy, mes-cost, mes-cost-add1, ...)",
-                CommandLineTools::pbTally));
+                PbTallyTool::run));
         commands.put("panel-select", new CommandEntry(
                 "select a citizens' panel by stratified sortition (leximin, legacy) and print the probabilities",
-                CommandLineTools::panelSelect));
+                PanelSelectTool::run));
         commands.put("detect-language", new CommandEntry(
                 "detect the language of each line read from standard input",
-                CommandLineTools::detectLanguage));
+                DetectLanguageTool::run));
         return commands;
     }
 

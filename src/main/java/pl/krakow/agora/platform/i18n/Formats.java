@@ -3,7 +3,6 @@ package pl.krakow.agora.platform.i18n;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.temporal.TemporalAccessor;
@@ -36,9 +35,5 @@ public final class Formats {
         NumberFormat format = NumberFormat.getCurrencyInstance(locale);
         format.setCurrency(PLN);
         return format.format(amount);
-    }
-
-    public static ZonedDateTime now(java.time.Clock clock) {
-        return ZonedDateTime.now(clock).withZoneSameInstant(ZONE);
     }
 }

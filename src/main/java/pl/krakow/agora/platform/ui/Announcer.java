@@ -2,7 +2,6 @@ package pl.krakow.agora.platform.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Tag;
-import com.vaadin.flow.component.UI;
 
 /**
  * A visually hidden ARIA live region. Screen readers read what is put here without moving the
@@ -21,7 +20,6 @@ public class Announcer extends Component {
         getElement().setAttribute("aria-atomic", "true");
         getElement().setAttribute("role", urgency == Urgency.POLITE ? "status" : "alert");
         getElement().getClassList().add("agora-visually-hidden");
-        getElement().setAttribute("data-urgency", urgency.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /**
@@ -31,24 +29,5 @@ public class Announcer extends Component {
     public void announce(String text) {
         getElement().setText("");
         getElement().executeJs("const el = this; const t = $0; requestAnimationFrame(() => el.textContent = t);", text);
-    }
-
-    /** The announcer of the given urgency in the current UI's layout, if the layout has one. */
-    public static java.util.Optional<Announcer> current(Urgency urgency) {
-        UI ui = UI.getCurrent();
-        if (ui == null) {
-            return java.util.Optional.empty();
-        }
-        return ui.getChildren().flatMap(Announcer::descendants)
-                .filter(Announcer.class::isInstance)
-                .map(Announcer.class::cast)
-                .filter(a -> a.getElement().getAttribute("data-urgency")
-                        .equals(urgency.name().toLowerCase(java.util.Locale.ROOT)))
-                .findFirst();
-    }
-
-    private static java.util.stream.Stream<Component> descendants(Component component) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(component),
-                component.getChildren().flatMap(Announcer::descendants));
     }
 }

@@ -61,9 +61,6 @@ public class ErrorNotifier implements ErrorHandler {
             if (type.isInstance(t)) {
                 return type.cast(t);
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
         return null;
     }
