@@ -35,7 +35,8 @@ class SecurityConfiguration {
             AgoraOidcUserService oidcUserService) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/styles.css", "/images/**",
-                        "/error", "/error/**", "/api/v1/me")
+                        "/error", "/error/**", "/api/v1/me", "/api/v1/recommendations", "/api/v1/recommendations/**",
+                        "/api/docs", "/api/docs/**", "/swagger-ui/**")
                 .permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/"));
         if (registrations.getIfAvailable() != null) {

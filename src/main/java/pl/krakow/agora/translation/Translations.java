@@ -1,0 +1,98 @@
+package pl.krakow.agora.translation;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import pl.krakow.agora.platform.ContentRef;
+import pl.krakow.agora.translation.internal.TaskOpening;
+
+/**
+ * What readers are shown in their language, and the entry for texts whose language is known
+ * beforehand (the report itself, written in Polish by the project team), which need no detection.
+ */
+@Service
+public class Translations {
+
+    private final JdbcClient jdbc;
+    private final TaskOpening taskOpening;
+    private final Clock clock;
+
+    Translations(JdbcClient jdbc, TaskOpening taskOpening, Clock clock) {
+        this.jdbc = jdbc;
+        this.taskOpening = taskOpening;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers an original whose language is known, opens its translation tasks, and files the
+     * translations the publisher supplied as submitted work awaiting review. Idempotent: a content
+     * already registered keeps its source and tasks (a loader may run again).
+     *
+     * @return true when the content was registered now, false when it already was
+     */
+    @Transactional
+    public boolean registerOriginal(ContentRef content, String text, String language,
+            Map<String, String> teamTranslations) {
+        Timestamp now = Timestamp.from(clock.instant());
+        var keys = new GeneratedKeyHolder();
+        int inserted = jdbc.sql("""
+                INSERT IGNORE INTO translation_source (content_module, content_type, content_id, original_text,
+                    author_id, author_language, detection_status, language, candidates, submitted_at)
+                VALUES (:module, :type, :id, :text, NULL, :language, 'SET_BY_PERSON', :language, '', :now)""")
+                .param("module", content.module()).param("type", content.type()).param("id", content.id())
+                .param("text", text).param("language", language).param("now", now)
+                .update(keys);
+        if (inserted == 0) {
+            return false;
+        }
+        long sourceId = Objects.requireNonNull(keys.getKey()).longValue();
+        taskOpening.open(sourceId, language);
+        teamTranslations.forEach((target, translation) -> jdbc.sql("""
+                UPDATE translation_task SET status = 'SUBMITTED', translation = :text, translator_kind = 'PROJECT_TEAM',
+                    submitted_at = :now WHERE source_id = :source AND target_language = :target AND status = 'OPEN'""")
+                .param("text", translation).param("now", now).param("source", sourceId).param("target", target)
+                .update());
+        return true;
+    }
+
+    /**
+     * The translations to show in {@code language} for the given contents: an approved one, or else
+     * one submitted by the project team (labelled as pending review). Contents with neither are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<ContentRef, ShownTranslation> shownIn(String language, Collection<ContentRef> contents) {
+        Map<ContentRef, ShownTranslation> shown = new HashMap<>();
+        if (contents.isEmpty()) {
+            return shown;
+        }
+        // one query per owning module and type keeps the IN list on the unique key
+        Map<List<String>, List<String>> idsByKind = new HashMap<>();
+        for (ContentRef content : contents) {
+            idsByKind.computeIfAbsent(List.of(content.module(), content.type()), k -> new java.util.ArrayList<>())
+                    .add(content.id());
+        }
+        idsByKind.forEach((kind, ids) -> jdbc.sql("""
+                SELECT s.content_id, t.translation, t.target_language, s.language, t.translator_kind, t.status
+                FROM translation_source s JOIN translation_task t ON t.source_id = s.id
+                WHERE s.content_module = :module AND s.content_type = :type AND s.content_id IN (:ids)
+                  AND t.target_language = :language AND t.translation IS NOT NULL
+                  AND (t.status = 'APPROVED' OR (t.status = 'SUBMITTED' AND t.translator_kind = 'PROJECT_TEAM'))""")
+                .param("module", kind.get(0)).param("type", kind.get(1)).param("ids", ids).param("language", language)
+                .query((rs, n) -> new ShownTranslation(new ContentRef(kind.get(0), kind.get(1), rs.getString(1)),
+                        rs.getString(2), rs.getString(3), rs.getString(4), TranslatorKind.valueOf(rs.getString(5)),
+                        "APPROVED".equals(rs.getString(6))))
+                .list()
+                .forEach(t -> shown.put(t.content(), t)));
+        return shown;
+    }
+}
