@@ -124,11 +124,15 @@ public class RecommendationCatalog {
             sql.append(" AND MATCH(r.search_text) AGAINST (:words IN BOOLEAN MODE)");
             params.put("words", words);
         } else if (query.text() != null && !query.text().isBlank()) {
-            // only words too short for the index (e.g. "7.1"): match the code or a whole folded word
-            sql.append(" AND (r.code LIKE :prefix OR r.search_text LIKE :infix)");
+            // only words too short for the index (e.g. "7.1" or "ZUS"): match the code, or a whole folded word
             String folded = SearchFolding.fold(query.text());
-            params.put("prefix", query.text().trim() + "%");
-            params.put("infix", "% " + folded + " %");
+            params.put("prefix", likeEscape(query.text().strip()) + "%");
+            if (folded.isEmpty()) {
+                sql.append(" AND r.code LIKE :prefix");
+            } else {
+                sql.append(" AND (r.code LIKE :prefix OR r.search_text LIKE :infix)");
+                params.put("infix", "% " + likeEscape(folded) + " %");
+            }
         }
         if (query.chapter() != null) {
             sql.append(" AND r.chapter = :chapter");
@@ -147,6 +151,10 @@ public class RecommendationCatalog {
                     + " WHERE g.recommendation_id = r.id AND g.target_group = :group)");
             params.put("group", query.targetGroup().name());
         }
+    }
+
+    private static String likeEscape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** The responsible units named by public recommendations, for the filter. */
@@ -264,7 +272,7 @@ public class RecommendationCatalog {
         if (today >= PROPOSALS_PER_DAY) {
             throw new AgoraException("recommendation.error.too-many-proposals", PROPOSALS_PER_DAY);
         }
-        Recommendation r = new Recommendation("P-new-" + java.util.UUID.randomUUID(), RecommendationKind.PROPOSAL,
+        Recommendation r = new Recommendation("P-new-" + java.util.UUID.randomUUID().toString().substring(0, 18), RecommendationKind.PROPOSAL,
                 chapter, null, 0, title, text, authorLanguage.tag(), WorkflowStatus.PROPOSED, author.id(), now);
         r.indexFor(title, text);
         recommendations.saveAndFlush(r);
