@@ -24,7 +24,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
-import pl.krakow.agora.discussion.CommentableRef;
+import pl.krakow.agora.recommendation.CatalogueExport;
 import pl.krakow.agora.discussion.ui.CommentsPanel;
 import pl.krakow.agora.identity.CurrentUser;
 import pl.krakow.agora.identity.Role;
@@ -167,7 +167,7 @@ class RecommendationView extends Div implements BeforeEnterObserver, HasDynamicT
             Section discussion = new Section(heading(getTranslation("recommendation.item.discussion"),
                     "discussion-heading"));
             discussion.getElement().setAttribute("aria-labelledby", "discussion-heading");
-            discussion.add(new CommentsPanel(new CommentableRef("recommendation", "recommendation", r.code())));
+            discussion.add(new CommentsPanel(CatalogueExport.thread(r.code())));
             add(discussion);
         }
         add(announcer);
