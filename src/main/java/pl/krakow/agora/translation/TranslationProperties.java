@@ -1,6 +1,9 @@
 package pl.krakow.agora.translation;
 
+import java.time.Duration;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -13,7 +16,18 @@ import pl.krakow.agora.translation.detect.DetectionSettings;
  * @param uiLanguages the languages readers read in: one translation task per language the text is not in
  */
 @ConfigurationProperties("agora.translation")
-public record TranslationProperties(Detection detection, List<String> uiLanguages) {
+public record TranslationProperties(Detection detection, List<String> uiLanguages, @Nullable Boolean fourEyes,
+        @Nullable Duration claimDuration) {
+
+    /** A second person approves every translation before readers see it; off, a submission is published at once. */
+    public boolean reviewRequired() {
+        return fourEyes == null || fourEyes;
+    }
+
+    /** How long a claim holds before another translator may take the task over. */
+    public Duration claimFor() {
+        return claimDuration == null ? Duration.ofHours(2) : claimDuration;
+    }
 
     public TranslationProperties {
         detection = detection == null ? new Detection(null, false, true, 0.5, 0.1) : detection;

@@ -2,7 +2,6 @@ package pl.krakow.agora.translation;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,9 +25,6 @@ import pl.krakow.agora.translation.internal.TaskOpening;
  */
 @Service
 public class TranslationQueue {
-
-    /** How long a claim holds before another translator may take the task over. */
-    static final Duration CLAIM_DURATION = Duration.ofHours(2);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -112,7 +108,7 @@ public class TranslationQueue {
                     version = version + 1
                 WHERE id = :id AND (status = 'OPEN' OR (status = 'CLAIMED' AND claimed_until < :now))""")
                 .param("user", translator.id())
-                .param("until", Timestamp.from(clock.instant().plus(CLAIM_DURATION)))
+                .param("until", Timestamp.from(clock.instant().plus(properties.claimFor())))
                 .param("id", taskId).param("now", now)
                 .update() == 1;
     }
