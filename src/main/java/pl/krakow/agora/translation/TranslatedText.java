@@ -1,12 +1,14 @@
 package pl.krakow.agora.translation;
 
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -32,6 +34,7 @@ public class TranslatedText extends Div {
 
     private final LocalizedText text;
     private final @Nullable IntFunction<String> footnoteHref;
+    private final @Nullable Function<String, Component> renderer;
     private final Div body = new Div();
     private boolean showingOriginal;
 
@@ -39,8 +42,19 @@ public class TranslatedText extends Div {
      * @param footnoteHref where a footnote marker {@code [^n]} links to; null shows the markers as plain superscripts
      */
     public TranslatedText(LocalizedText text, @Nullable IntFunction<String> footnoteHref) {
+        this(text, footnoteHref, null);
+    }
+
+    /** With a renderer of its own for the shown text (e.g. comments, which link their URLs). */
+    public static TranslatedText rendered(LocalizedText text, Function<String, Component> renderer) {
+        return new TranslatedText(text, null, renderer);
+    }
+
+    private TranslatedText(LocalizedText text, @Nullable IntFunction<String> footnoteHref,
+            @Nullable Function<String, Component> renderer) {
         this.text = text;
         this.footnoteHref = footnoteHref;
+        this.renderer = renderer;
         addClassName("agora-translated");
         body.addClassName("agora-translated-body");
         add(body);
@@ -67,6 +81,7 @@ public class TranslatedText extends Div {
             add(meta);
         } else if (text.translationPending()) {
             Span pending = new Span(getTranslation("translation.shown.pending", languageName(text.originalLanguage())));
+            pending.getElement().setAttribute("lang", getLocale() == null ? "pl" : getLocale().getLanguage());
             pending.addClassName("agora-translation-note");
             add(pending);
         }
@@ -74,7 +89,7 @@ public class TranslatedText extends Div {
     }
 
     public TranslatedText(LocalizedText text) {
-        this(text, null);
+        this(text, null, null);
     }
 
     /** The shown string, for tests and for callers that need it as plain text. */
@@ -85,7 +100,16 @@ public class TranslatedText extends Div {
     private void render() {
         body.removeAll();
         String shown = shownText();
-        body.getElement().setAttribute("lang", showingOriginal ? text.originalLanguage() : text.language());
+        String language = showingOriginal ? text.originalLanguage() : text.language();
+        if (language.isEmpty()) {
+            body.getElement().removeAttribute("lang"); // not known yet: the page's language is no better a guess
+        } else {
+            body.getElement().setAttribute("lang", language);
+        }
+        if (renderer != null) {
+            body.add(renderer.apply(shown));
+            return;
+        }
         for (String block : shown.split("\\n\\s*\\n")) {
             if (block.isBlank()) {
                 continue;

@@ -66,6 +66,56 @@ public class Translations {
     }
 
     /**
+     * Each text as the reader is to be shown it: the approved (or the project team's) translation
+     * into the reader's language, or else the original, marked "translation pending" when its
+     * detected language is not the reader's. Texts whose language is not known yet (not routed, or
+     * unsure) are shown as they are.
+     *
+     * @param originals each content's original text, as its owning module holds it
+     */
+    @Transactional(readOnly = true)
+    public Map<ContentRef, LocalizedText> display(String reader, Map<ContentRef, String> originals) {
+        Map<ContentRef, ShownTranslation> shown = shownIn(reader, originals.keySet());
+        Map<ContentRef, String> languages = languagesOf(originals.keySet());
+        Map<ContentRef, LocalizedText> display = new HashMap<>();
+        originals.forEach((content, original) -> {
+            ShownTranslation t = shown.get(content);
+            String language = languages.get(content);
+            if (t != null) {
+                display.put(content, new LocalizedText(t.text(), t.language(), original, t.sourceLanguage(),
+                        t.translatorKind(), t.reviewed(), false));
+            } else {
+                display.put(content, LocalizedText.original(original, language == null ? "" : language,
+                        language != null && !language.equals(reader)));
+            }
+        });
+        return display;
+    }
+
+    /** The language each content is written in, where it has been detected or set. */
+    @Transactional(readOnly = true)
+    public Map<ContentRef, String> languagesOf(Collection<ContentRef> contents) {
+        Map<ContentRef, String> languages = new HashMap<>();
+        byKind(contents).forEach((kind, ids) -> jdbc.sql("""
+                SELECT content_id, language FROM translation_source
+                WHERE content_module = :module AND content_type = :type AND content_id IN (:ids) AND language IS NOT NULL""")
+                .param("module", kind.get(0)).param("type", kind.get(1)).param("ids", ids)
+                .query((rs, n) -> languages.put(new ContentRef(kind.get(0), kind.get(1), rs.getString(1)), rs.getString(2)))
+                .list());
+        return languages;
+    }
+
+    private static Map<List<String>, List<String>> byKind(Collection<ContentRef> contents) {
+        // one query per owning module and type keeps the IN list on the unique key
+        Map<List<String>, List<String>> idsByKind = new HashMap<>();
+        for (ContentRef content : contents) {
+            idsByKind.computeIfAbsent(List.of(content.module(), content.type()), k -> new java.util.ArrayList<>())
+                    .add(content.id());
+        }
+        return idsByKind;
+    }
+
+    /**
      * The translations to show in {@code language} for the given contents: an approved one, or else
      * one submitted by the project team (labelled as pending review). Contents with neither are absent.
      */
@@ -75,13 +125,7 @@ public class Translations {
         if (contents.isEmpty()) {
             return shown;
         }
-        // one query per owning module and type keeps the IN list on the unique key
-        Map<List<String>, List<String>> idsByKind = new HashMap<>();
-        for (ContentRef content : contents) {
-            idsByKind.computeIfAbsent(List.of(content.module(), content.type()), k -> new java.util.ArrayList<>())
-                    .add(content.id());
-        }
-        idsByKind.forEach((kind, ids) -> jdbc.sql("""
+        byKind(contents).forEach((kind, ids) -> jdbc.sql("""
                 SELECT s.content_id, t.translation, t.target_language, s.language, t.translator_kind, t.status
                 FROM translation_source s JOIN translation_task t ON t.source_id = s.id
                 WHERE s.content_module = :module AND s.content_type = :type AND s.content_id IN (:ids)

@@ -89,12 +89,9 @@ class CatalogueBrowserIT extends AgoraBrowserTest {
         TestUsers.signIn(1, "moderatorka", Role.RESIDENT, Role.MODERATOR);
         List<String> dialogs = Collections.synchronizedList(new ArrayList<>());
         try (BrowserContext context = newContext("pl-PL")) {
-            Page page = open(context, "/login");
+            Page page = context.newPage();
             watch(page, dialogs);
-            page.getByLabel("Nazwa użytkownika").fill("moderatorka");
-            page.getByLabel("Hasło").fill("agora-demo-2026");
-            page.keyboard().press("Enter");
-            page.waitForSelector("#signed-in-user");
+            signIn(page, "moderatorka");
             page.navigate(baseUrl() + "/rekomendacje/zaproponuj");
             page.waitForSelector("#proposals-waiting li");
             assertNothingInjected(page, "the waiting proposals");

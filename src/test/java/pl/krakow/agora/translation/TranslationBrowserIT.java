@@ -27,14 +27,6 @@ class TranslationBrowserIT extends AgoraBrowserTest {
     @Autowired
     JdbcClient jdbc;
 
-    private void signIn(Page page, String username) {
-        page.navigate(baseUrl() + "/login");
-        page.getByLabel("Nazwa użytkownika").fill(username);
-        page.getByLabel("Hasło").fill("agora-demo-2026");
-        page.keyboard().press("Enter");
-        page.waitForSelector("#signed-in-user");
-    }
-
     @Test
     void aTranslatorTranslatesASecondApprovesAndTheReaderSeesItWithTheOriginal() {
         long translator = jdbc.sql("SELECT id FROM identity_user WHERE username = 'tlumacz'").query(Long.class).single();
