@@ -12,7 +12,7 @@
  * its comments itself.
  */
 @ApplicationModule(displayName = "Discussion",
-        allowedDependencies = {"platform", "platform::i18n", "platform::ui", "identity", "moderation", "moderation::ui"})
+        allowedDependencies = {"platform", "platform::i18n", "platform::ui", "identity", "moderation", "moderation::ui", "translation"})
 @NullMarked
 package pl.krakow.agora.discussion;
 

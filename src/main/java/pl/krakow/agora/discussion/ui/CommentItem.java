@@ -16,6 +16,8 @@ import pl.krakow.agora.discussion.CommentState;
 import pl.krakow.agora.discussion.CommentView;
 import pl.krakow.agora.discussion.ReactionKind;
 import pl.krakow.agora.platform.i18n.Formats;
+import pl.krakow.agora.translation.LocalizedText;
+import pl.krakow.agora.translation.TranslatedText;
 
 /**
  * One comment: who wrote it and when, its text (or "deleted", or the moderator's reason), its
@@ -112,7 +114,9 @@ class CommentItem extends Article {
                 }
             }
             case VISIBLE -> {
-                body.add(new CommentBody(comment.text()));
+                LocalizedText localized = panel.shown(comment);
+                body.add(localized == null ? new CommentBody(comment.text())
+                        : TranslatedText.rendered(localized, CommentBody::new));
                 if (comment.inHiddenBranch()) {
                     Paragraph note = new Paragraph(getTranslation("discussion.comment.in-hidden-branch"));
                     note.addClassName("agora-comment-note");

@@ -40,6 +40,8 @@ import pl.krakow.agora.platform.ContentRef;
 import pl.krakow.agora.platform.i18n.UiLanguage;
 import pl.krakow.agora.platform.ui.Announcer;
 import pl.krakow.agora.platform.ui.ErrorNotifier;
+import pl.krakow.agora.translation.LocalizedText;
+import pl.krakow.agora.translation.Translations;
 
 /**
  * The public discussion of one thing, to embed in any view:
@@ -70,6 +72,8 @@ public class CommentsPanel extends Section {
     private final Map<Long, Div> threads = new LinkedHashMap<>();
     private final Map<Long, CommentItem> items = new HashMap<>();
     private @Nullable String nextCursor;
+    private final @Nullable Translations translations;
+    private final Map<ContentRef, LocalizedText> shown = new HashMap<>();
 
     public CommentsPanel(CommentableRef target) {
         this(target, bean(DiscussionService.class), bean(ModerationService.class), bean(CurrentUser.class));
@@ -82,6 +86,7 @@ public class CommentsPanel extends Section {
         this.moderation = moderation;
         this.signedIn = currentUser.isAuthenticated();
         this.moderator = currentUser.hasRole(Role.MODERATOR) || currentUser.hasRole(Role.ADMIN);
+        this.translations = VaadinService.getCurrent() == null ? null : bean(Translations.class);
         addClassName("agora-comments");
         heading.setId("comments-heading");
         getElement().setAttribute("aria-labelledby", "comments-heading");
@@ -196,6 +201,13 @@ public class CommentsPanel extends Section {
     }
 
     private Div threadBox(CommentThread thread, Set<ContentRef> flagged) {
+        if (translations != null) {
+            // each comment in the reader's language where an approved translation exists (issue 8, item 7)
+            Map<ContentRef, String> originals = new HashMap<>();
+            originals.put(thread.root().contentRef(), thread.root().text());
+            thread.replies().forEach(r -> originals.put(r.contentRef(), r.text()));
+            shown.putAll(translations.display(UiLanguage.of(getLocale()).tag(), originals));
+        }
         Div box = new Div();
         box.addClassName("agora-comment-thread");
         CommentItem root = item(thread.root(), flagged);
@@ -212,6 +224,11 @@ public class CommentsPanel extends Section {
             box.add(all);
         }
         return box;
+    }
+
+    /** The comment's text as this reader is shown it; null when translations are not at hand. */
+    @Nullable LocalizedText shown(CommentView comment) {
+        return shown.get(comment.contentRef());
     }
 
     private CommentItem item(CommentView comment, Set<ContentRef> flagged) {

@@ -15,15 +15,13 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import pl.krakow.agora.AgoraWebTest;
+import pl.krakow.agora.AgoraBrowserTest;
 import pl.krakow.agora.Chromium;
 import pl.krakow.agora.discussion.CommentPage;
 import pl.krakow.agora.discussion.CommentSort;
@@ -45,9 +43,9 @@ import pl.krakow.agora.platform.i18n.UiLanguage;
  * console, and the DOM holds no element or attribute a user wrote. axe-core finds no serious or
  * critical violation on a page with comments and on the moderation view.
  */
-class DiscussionBrowserE2EIT extends AgoraWebTest {
+class DiscussionBrowserE2EIT extends AgoraBrowserTest {
 
-    static final String PASSWORD = "agora-demo-2026";
+    static final String PASSWORD = DEMO_PASSWORD;
     static final String AUTHOR = "panelistka";
     static final String READER = "radny";
     static final String MODERATOR = "moderatorka";
@@ -96,8 +94,6 @@ class DiscussionBrowserE2EIT extends AgoraWebTest {
               return problems;
             }""";
 
-    static Chromium chromium;
-
     @Autowired
     DiscussionService discussion;
     @Autowired
@@ -107,18 +103,6 @@ class DiscussionBrowserE2EIT extends AgoraWebTest {
 
     final List<String> dialogs = new CopyOnWriteArrayList<>();
     final List<String> console = new CopyOnWriteArrayList<>();
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void speakPolish() {
