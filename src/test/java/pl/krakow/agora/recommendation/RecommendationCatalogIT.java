@@ -93,8 +93,11 @@ class RecommendationCatalogIT {
     @Test
     void filtersByChapterStatusUnitAndTargetGroup() {
         assertThat(catalog.count(RecommendationQuery.chapter(7))).isEqualTo(66);
-        assertThat(catalog.count(new RecommendationQuery(null, null, WorkflowStatus.UNDER_REVIEW, null, null)))
-                .isGreaterThanOrEqualTo(232);
+        // other tests move a few report items on; most are still under review
+        RecommendationQuery underReview = new RecommendationQuery(null, null, WorkflowStatus.UNDER_REVIEW, null, null);
+        assertThat(catalog.count(underReview)).isGreaterThan(200);
+        assertThat(catalog.search(underReview, UiLanguage.PL, 0, 1000))
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(WorkflowStatus.UNDER_REVIEW));
         assertThat(catalog.responsibleUnits()).contains("Straż Miejska");
         List<RecommendationSummary> byUnit = catalog.search(
                 new RecommendationQuery(null, null, null, "Straż Miejska", null), UiLanguage.PL, 0, 100);

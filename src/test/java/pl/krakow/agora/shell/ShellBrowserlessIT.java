@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import pl.krakow.agora.AgoraIntegrationTest;
+import pl.krakow.agora.AgoraBrowserlessTest;
 import pl.krakow.agora.identity.Role;
 import pl.krakow.agora.identity.TestUsers;
 import pl.krakow.agora.identity.UserPreferences;
@@ -24,26 +22,7 @@ import pl.krakow.agora.identity.ui.LoginView;
 import pl.krakow.agora.platform.i18n.UiLanguage;
 
 /** The shell, the sign-in page and the language switcher, without a browser. */
-@AgoraIntegrationTest
-class ShellBrowserlessIT extends SpringBrowserlessTest {
-
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UserPreferences preferences;
-
-    @AfterEach
-    void signOut() {
-        TestUsers.signOut();
-    }
-
-    /** Signs in and starts a fresh Vaadin session, as a real sign-in does. */
-    private void signIn(long id, String username, Role... roles) {
-        TestUsers.signIn(id, username, roles);
-        cleanVaadinEnvironment();
-        initVaadinEnvironment();
-    }
-
+class ShellBrowserlessIT extends AgoraBrowserlessTest {
     @Test
     void homeExplainsTheFourMechanismsInPolishByDefault() {
         UI.getCurrent().setLocale(UiLanguage.PL.locale());

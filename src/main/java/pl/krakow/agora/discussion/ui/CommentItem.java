@@ -115,7 +115,9 @@ class CommentItem extends Article {
             }
             case VISIBLE -> {
                 LocalizedText localized = panel.shown(comment);
-                body.add(localized == null ? new CommentBody(comment.text())
+                // a comment in the reader's own language (or not yet routed) is shown as it is
+                body.add(localized == null || !(localized.isTranslation() || localized.translationPending())
+                        ? new CommentBody(comment.text())
                         : TranslatedText.rendered(localized, CommentBody::new));
                 if (comment.inHiddenBranch()) {
                     Paragraph note = new Paragraph(getTranslation("discussion.comment.in-hidden-branch"));

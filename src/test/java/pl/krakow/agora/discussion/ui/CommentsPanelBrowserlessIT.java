@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -18,11 +17,10 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import pl.krakow.agora.AgoraIntegrationTest;
+import pl.krakow.agora.AgoraBrowserlessTest;
 import pl.krakow.agora.discussion.CommentableRef;
 import pl.krakow.agora.discussion.DiscussionProperties;
 import pl.krakow.agora.discussion.DiscussionService;
@@ -34,8 +32,7 @@ import pl.krakow.agora.moderation.ui.FlagDialog;
 import pl.krakow.agora.platform.i18n.UiLanguage;
 
 /** The comments panel for every kind of reader, without a browser, on the real services and database. */
-@AgoraIntegrationTest
-class CommentsPanelBrowserlessIT extends SpringBrowserlessTest {
+class CommentsPanelBrowserlessIT extends AgoraBrowserlessTest {
 
     private static final AtomicLong USERS = new AtomicLong(400_000);
 
@@ -46,24 +43,9 @@ class CommentsPanelBrowserlessIT extends SpringBrowserlessTest {
     @Autowired
     DiscussionProperties properties;
 
-    @AfterEach
-    void signOut() {
-        TestUsers.signOut();
-    }
-
-    /** Signs in and starts a fresh Vaadin session, as a real sign-in does. */
     private void signIn(long id, Role... roles) {
-        TestUsers.signIn(id, "Osoba " + id, roles.length == 0 ? new Role[] {Role.RESIDENT} : roles);
-        cleanVaadinEnvironment();
-        initVaadinEnvironment();
+        signIn(id, "Osoba " + id, roles.length == 0 ? new Role[] {Role.RESIDENT} : roles);
     }
-
-    private void anonymous() {
-        TestUsers.signOut();
-        cleanVaadinEnvironment();
-        initVaadinEnvironment();
-    }
-
     private static long newUser() {
         return USERS.incrementAndGet();
     }

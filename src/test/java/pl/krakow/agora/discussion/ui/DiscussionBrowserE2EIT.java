@@ -347,7 +347,7 @@ class DiscussionBrowserE2EIT extends AgoraBrowserTest {
             Map<String, String> shown = (Map<String, String>) page.evaluate("""
                     () => Object.fromEntries([...document.querySelectorAll('article.agora-comment')]
                       .map(a => [a.id.substring('comment-'.length),
-                                 (a.querySelector(':scope > .agora-comment-content > .agora-comment-body') || {}).textContent]))""");
+                                 (a.querySelector(':scope > .agora-comment-content .agora-comment-body') || {}).textContent]))""");
             assertThat(shown).containsExactlyInAnyOrderEntriesOf(expected);
             Chromium.screenshot(page, "xss-anonymous.png");
         }

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Article;
@@ -16,14 +15,13 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.component.textfield.TextArea;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import pl.krakow.agora.AgoraIntegrationTest;
+import pl.krakow.agora.AgoraBrowserlessTest;
 import pl.krakow.agora.discussion.CommentableRef;
 import pl.krakow.agora.discussion.DiscussionService;
 import pl.krakow.agora.identity.Role;
@@ -34,8 +32,7 @@ import pl.krakow.agora.platform.ContentRef;
 import pl.krakow.agora.platform.i18n.UiLanguage;
 
 /** The moderators' queue and the authors' notices, per role, without a browser. */
-@AgoraIntegrationTest
-class ModerationViewBrowserlessIT extends SpringBrowserlessTest {
+class ModerationViewBrowserlessIT extends AgoraBrowserlessTest {
 
     private static final AtomicLong USERS = new AtomicLong(500_000);
 
@@ -44,15 +41,8 @@ class ModerationViewBrowserlessIT extends SpringBrowserlessTest {
     @Autowired
     ModerationService moderation;
 
-    @AfterEach
-    void signOut() {
-        TestUsers.signOut();
-    }
-
     private void signIn(long id, Role... roles) {
-        TestUsers.signIn(id, "Osoba " + id, roles);
-        cleanVaadinEnvironment();
-        initVaadinEnvironment();
+        signIn(id, "Osoba " + id, roles);
     }
 
     private static long newUser() {

@@ -2,7 +2,6 @@ package pl.krakow.agora.recommendation.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
@@ -13,11 +12,10 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import pl.krakow.agora.AgoraIntegrationTest;
+import pl.krakow.agora.AgoraBrowserlessTest;
 import pl.krakow.agora.identity.Role;
 import pl.krakow.agora.identity.TestUsers;
 import pl.krakow.agora.platform.i18n.UiLanguage;
@@ -25,23 +23,7 @@ import pl.krakow.agora.recommendation.RecommendationCatalog;
 import pl.krakow.agora.recommendation.WorkflowStatus;
 
 /** The catalogue's views for each kind of visitor, without a browser. */
-@AgoraIntegrationTest
-class CatalogueViewsIT extends SpringBrowserlessTest {
-
-    @Autowired
-    RecommendationCatalog catalog;
-
-    @AfterEach
-    void signOut() {
-        TestUsers.signOut();
-    }
-
-    private void signIn(long id, String username, Role... roles) {
-        TestUsers.signIn(id, username, roles);
-        cleanVaadinEnvironment();
-        initVaadinEnvironment();
-    }
-
+class CatalogueViewsIT extends AgoraBrowserlessTest {
     @Test
     void anonymousVisitorsBrowseTheChaptersAndSearchFromTheUrl() {
         UI.getCurrent().setLocale(UiLanguage.PL.locale());
