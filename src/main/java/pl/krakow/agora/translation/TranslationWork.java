@@ -83,7 +83,8 @@ public class TranslationWork {
     }
 
     /**
-     * Open tasks in the translator's pairs (and claims that have expired), oldest first.
+     * Open tasks in the translator's pairs (and claims that have expired): the most wanted first
+     * (opened most often by readers of the target language while untranslated), then the oldest.
      *
      * @param filter empty for all; else the content's id (e.g. "8.6-3") or words of the original
      */
@@ -97,7 +98,7 @@ public class TranslationWork {
                     AND p.target_language = t.target_language
                 WHERE (t.status = 'OPEN' OR (t.status = 'CLAIMED' AND t.claimed_until < :now))
                   AND (:filter = '' OR s.content_id = :filter OR s.original_text LIKE :like)
-                ORDER BY t.created_at, t.id LIMIT :limit""")
+                ORDER BY t.wanted_reads DESC, t.created_at, t.id LIMIT :limit""")
                 .param("u", me().id()).param("now", Timestamp.from(clock.instant())).param("limit", limit)
                 .param("filter", f).param("like", like(f))
                 .query((rs, n) -> item(rs)).list();

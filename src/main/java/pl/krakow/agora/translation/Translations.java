@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import pl.krakow.agora.platform.ContentRef;
+import pl.krakow.agora.translation.internal.ReadDemand;
 import pl.krakow.agora.translation.internal.TaskOpening;
 
 /**
@@ -25,11 +26,13 @@ public class Translations {
 
     private final JdbcClient jdbc;
     private final TaskOpening taskOpening;
+    private final ReadDemand demand;
     private final Clock clock;
 
-    Translations(JdbcClient jdbc, TaskOpening taskOpening, Clock clock) {
+    Translations(JdbcClient jdbc, TaskOpening taskOpening, ReadDemand demand, Clock clock) {
         this.jdbc = jdbc;
         this.taskOpening = taskOpening;
+        this.demand = demand;
         this.clock = clock;
     }
 
@@ -137,6 +140,8 @@ public class Translations {
                         "APPROVED".equals(rs.getString(6))))
                 .list()
                 .forEach(t -> shown.put(t.content(), t)));
+        // the rest were read without a translation into this language: translators see the demand
+        demand.wanted(language, contents.stream().filter(c -> !shown.containsKey(c)).toList());
         return shown;
     }
 }

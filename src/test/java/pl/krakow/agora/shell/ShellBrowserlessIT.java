@@ -23,6 +23,12 @@ import pl.krakow.agora.platform.i18n.UiLanguage;
 
 /** The shell, the sign-in page and the language switcher, without a browser. */
 class ShellBrowserlessIT extends AgoraBrowserlessTest {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserPreferences preferences;
+
     @Test
     void homeExplainsTheFourMechanismsInPolishByDefault() {
         UI.getCurrent().setLocale(UiLanguage.PL.locale());

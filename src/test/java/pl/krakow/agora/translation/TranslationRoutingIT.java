@@ -109,7 +109,7 @@ class TranslationRoutingIT {
 
     @Test
     void manyParallelSubmissionsOpenExactlyTheRightTasks() throws Exception {
-        int submissions = 200;
+        int submissions = 500;
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Callable<ContentRef>> work = new ArrayList<>();
         for (int i = 0; i < submissions; i++) {
@@ -122,7 +122,7 @@ class TranslationRoutingIT {
         }
         pool.shutdown();
         List<String> ids = refs.stream().map(ContentRef::id).toList();
-        await().atMost(Duration.ofSeconds(120)).until(() -> countTasks(ids) == submissions * 3L);
+        await().atMost(Duration.ofSeconds(300)).until(() -> countTasks(ids) == submissions * 3L);
         for (int i = 0; i < submissions; i++) {
             assertThat(targets(refs.get(i))).as("tasks of submission %d", i)
                     .containsExactlyElementsOf(i % 2 == 0 ? List.of("en", "ru", "uk") : List.of("en", "pl", "uk"));

@@ -83,6 +83,23 @@ class TranslationWorkIT {
     }
 
     @Test
+    void theTextsReadersWantedMostComeFirstInTheQueue(@Autowired pl.krakow.agora.translation.internal.ReadDemand demand) {
+        ContentRef older = ukrainian("w-older");
+        ContentRef wanted = ukrainian("w-wanted");
+        // three Polish readers open the newer text, which has no Polish translation yet
+        for (int i = 0; i < 3; i++) {
+            translations.shownIn("pl", List.of(wanted));
+        }
+        demand.flush();
+        as(9310, Role.TRANSLATOR);
+        work.addPair(new LanguagePair("uk", "pl"));
+        List<String> order = work.queue("", 1000).stream().map(i -> i.content().id())
+                .filter(id -> id.startsWith("w-")).toList();
+        assertThat(order).containsExactly("w-wanted", "w-older");
+        assertThat(older.id()).isEqualTo("w-older");
+    }
+
+    @Test
     void aSubmittedTranslationIsShownToReadersOnlyAfterASecondPersonApprovesIt() {
         ContentRef ref = ukrainian("r1");
         long taskId = task(ref, "pl");

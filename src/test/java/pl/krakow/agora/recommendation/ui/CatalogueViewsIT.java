@@ -24,6 +24,10 @@ import pl.krakow.agora.recommendation.WorkflowStatus;
 
 /** The catalogue's views for each kind of visitor, without a browser. */
 class CatalogueViewsIT extends AgoraBrowserlessTest {
+
+    @Autowired
+    RecommendationCatalog catalog;
+
     @Test
     void anonymousVisitorsBrowseTheChaptersAndSearchFromTheUrl() {
         UI.getCurrent().setLocale(UiLanguage.PL.locale());
