@@ -1,11 +1,11 @@
 package pl.krakow.agora.recommendation;
 
-import pl.krakow.agora.translation.LocalizedText;
 import java.util.Collection;
 import java.util.Map;
 
 import pl.krakow.agora.platform.ContentRef;
 import pl.krakow.agora.platform.i18n.UiLanguage;
+import pl.krakow.agora.translation.LocalizedText;
 import pl.krakow.agora.translation.ShownTranslation;
 import pl.krakow.agora.translation.Translations;
 

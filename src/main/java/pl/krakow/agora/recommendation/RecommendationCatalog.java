@@ -1,6 +1,5 @@
 package pl.krakow.agora.recommendation;
 
-import pl.krakow.agora.translation.LocalizedText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +29,7 @@ import pl.krakow.agora.platform.ContentRef;
 import pl.krakow.agora.platform.ContentSubmitted;
 import pl.krakow.agora.platform.audit.AuditLog;
 import pl.krakow.agora.platform.i18n.UiLanguage;
+import pl.krakow.agora.translation.LocalizedText;
 import pl.krakow.agora.translation.Translations;
 
 /**
@@ -351,10 +351,5 @@ public class RecommendationCatalog {
                 texts.of(LocalizedTexts.ref("title", r.code()), r.title(), r.language()),
                 texts.of(LocalizedTexts.ref("text", r.code()), r.body(), r.language()),
                 r.status(), r.units(), r.targetGroups());
-    }
-
-    static @Nullable Integer chapterOf(String section) {
-        int dot = section.indexOf('.');
-        return Integer.valueOf(dot < 0 ? section : section.substring(0, dot));
     }
 }

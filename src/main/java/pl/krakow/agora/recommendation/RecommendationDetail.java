@@ -1,9 +1,10 @@
 package pl.krakow.agora.recommendation;
 
-import pl.krakow.agora.translation.LocalizedText;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+
+import pl.krakow.agora.translation.LocalizedText;
 
 /**
  * A recommendation with its history; for a section, also its items in the report's order.

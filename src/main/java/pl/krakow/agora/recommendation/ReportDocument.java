@@ -1,7 +1,8 @@
 package pl.krakow.agora.recommendation;
 
-import pl.krakow.agora.translation.LocalizedText;
 import java.util.List;
+
+import pl.krakow.agora.translation.LocalizedText;
 
 /**
  * The parts of the report that are not recommendations: its title, introduction, chapter 1 (the

@@ -1,6 +1,5 @@
 package pl.krakow.agora.recommendation;
 
-import pl.krakow.agora.translation.LocalizedText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import pl.krakow.agora.platform.ContentRef;
 import pl.krakow.agora.recommendation.ReportData.Text;
+import pl.krakow.agora.translation.LocalizedText;
 import pl.krakow.agora.translation.Translations;
 import tools.jackson.databind.json.JsonMapper;
 
