@@ -9,141 +9,72 @@ import java.math.BigDecimal;
  * more than the budget. The start is exactly budget/N, not rounded. With {@code exhaustiveStop}
  * it also stops at the first exhaustive outcome (pabutools' exhaustion_by_budget_increase).
  *
- * <p>{@link #runGalloping} returns exactly what the linear scan {@link #runLinear} returns, but
- * skips whole intervals of k that provably give the same outcome. Measured: far fewer runs on
- * files with many small steps (Częstochowa 1136 → 98 runs, Kraków Stare Miasto 1300 → 321,
- * Zabrze 464 → 34), but none saved on Wieliczka (165 → 169) or the generated 100k-voter
- * instance (243 → 248; the certificate holds for 91 of 242 consecutive pairs although 172 keep
- * the same sequence), and the certificate checks cost time; {@link #run} is therefore the scan.
+ * <p>{@link #run} is the linear scan of the definition, k by k, with every run exact and
+ * complete up to its own decisions; it only shares work between runs: the runs for
+ * {@value #LANES} consecutive k go through {@link EqualShares#runLanes} together, so that a
+ * round in which several of them price or fund the same project (the common case: nearby
+ * budgets fund nearly the same sequence) costs one pass over that project's supporters instead of
+ * one per run. The lanes are then read in the order of k, exactly as the scan reads its runs, and
+ * the lanes above the first one that decides the scan (over budget, or a stop) are abandoned.
+ * Each run also stops as soon as its running cost passes the budget (such a run can only end
+ * over budget). {@link #runLinear} is the plain scan, one run per k, for tests.
  *
- * <p><b>Lemma (monotonicity along a fixed sequence).</b> Fix projects p_1, …, p_j and let
- * m_i(b) be voter i's money after paying for them in that order, as MES does, starting from
- * per-voter budget b (each p_t affordable when it is paid for). Then every m_i(b) is
- * non-decreasing in b. Induction on j: for j = 0, m_i = b. Step: the price of p_j is the least q
- * with f(q) = Σ_{i supports p_j} min(m_i, q) ≥ cost(p_j); more money pointwise makes f pointwise
- * larger, so q does not increase; the new money max(0, m_i − q) is non-decreasing in m_i and
- * non-increasing in q. Hence, after the same prefix, at a larger b: (a) every project's
- * supporters hold at least as much (affordability can only appear), and (b) every project's
- * price q and ρ = q / utility can only go down. (With b fixed, money only shrinks from round
- * to round, so (c) ρ never decreases over rounds and unaffordable stays unaffordable — the lazy
- * queue's invariant.)
- *
- * <p><b>Certificate.</b> Let the exact runs at b_lo < b_hi both fund w_1, …, w_R (same order), and
- * for each round r let T_r be ρ(w_r) at b_lo in round r. Suppose that in round r of the b_hi run
- * every other project still in the queue has a key κ (a lower bound on its ρ at b_hi in round r,
- * by (c)) with T_r ≺ κ in the (ρ, tie-break rank) order, i.e. T_r &lt; κ, or T_r = κ and w_r is
- * ahead in the tie-break. Then every b in [b_lo, b_hi] funds w_1, …, w_R. Induction on r with
- * the prefix w_1 … w_{r−1} fixed: w_r is affordable at b (at b_lo it is; (a)); any other project c
- * affordable at b in round r is affordable at b_hi in round r by (a), so it is still in the b_hi
- * queue (a project the b_hi run dropped was unaffordable at b_hi in an earlier round, so by (c)
- * and (a) also now at b); then ρ_b(w_r) ≤ ρ_{b_lo}(w_r) = T_r ≺ κ_c ≤ ρ_{b_hi}(c) ≤ ρ_b(c) by (b),
- * so w_r beats c at b, ties included. After round R nothing is affordable at b_hi, hence by (a)
- * nothing at b. So every k in between has the same outcome, the same cost (within the budget
- * when the endpoints are), and the same exhaustiveness and "all funded" status as k_lo.
- *
- * <p><b>Search.</b> Invariant: every k ≤ lo was shown (by its own run or by a certificate) to
- * cost at most the budget and not to trigger a stop, and {@code kept} is the exact run at lo.
- * Probe hi = lo + m: over budget (the run stops as soon as its running cost passes the budget)
- * or uncertified means the answer or a change lies in (lo, hi], so m halves; with m = 1 the probe
- * is the next k of the linear scan and is decided by its own cost, exactly as there. A certified
- * probe moves lo to hi and doubles m. Hence the result (outcome and k) is the linear scan's.
+ * <p>Why not skip k: a lower bound on the next budget at which the outcome can change, from one
+ * run, needs how far a competitor's price can fall when every voter gets Δ more. Even the
+ * optimistic sensitivity Δ · (supporters without enough money) / (the others) certifies only 6 of
+ * the 242 steps of the generated 100k-voter instance (172 of them keep the outcome): the margins
+ * between the winner and the runner-up are too small in some round of almost every run.
  */
 final class Add1 {
+
+    /** Runs that share their passes (a batch of consecutive k). */
+    static final int LANES = 8;
 
     record Result(EqualShares.Outcome outcome, int k) {
     }
 
-    /** MES runs of the last {@link #run} in this thread (diagnostics for tests and benchmarks). */
+    /** MES runs (lanes) of the last {@link #run} in this thread (diagnostics for tests and benchmarks). */
     static final ThreadLocal<int[]> RUNS = ThreadLocal.withInitial(() -> new int[1]);
 
     private Add1() {
     }
 
-    /**
-     * The default: the linear scan, each run stopping as soon as its running cost passes the
-     * budget. On Warsaw-size data the outcome changes every few k and the certificate holds for
-     * well under half of the consecutive pairs, so {@link #runGalloping} does not pay there.
-     */
     static Result run(EqualShares mes, boolean exhaustiveStop) {
+        return run(mes, exhaustiveStop, LANES);
+    }
+
+    /** The linear scan, {@code lanes} consecutive k at a time. */
+    static Result run(EqualShares mes, boolean exhaustiveStop, int lanes) {
         Rational base = mes.budget.divide(mes.voters);
         BigDecimal budget = new BigDecimal(mes.budget.num()).divide(new BigDecimal(mes.budget.den()));
         int[] runs = RUNS.get();
         runs[0] = 0;
         EqualShares.Outcome kept = null;
         int keptK = 0;
-        for (int k = 0; ; k++) {
-            runs[0]++;
-            EqualShares.Outcome o = mes.run(base.add(Rational.of(k)), EqualShares.Utility.COST, budget, null, false);
-            if (o.state().overBudget()) {
-                break;
+        for (int k0 = 0; ; k0 += lanes) {
+            Rational[] perVoter = new Rational[lanes];
+            for (int l = 0; l < lanes; l++) {
+                perVoter[l] = base.add(Rational.of(k0 + (long) l));
             }
-            kept = o;
-            keptK = k;
-            if (stops(mes, o, exhaustiveStop)) {
-                break;
-            }
-        }
-        return new Result(kept, keptK);
-    }
-
-    /** Same result as {@link #runLinear}, skipping certified intervals of k (see the class comment). */
-    static Result runGalloping(EqualShares mes, boolean exhaustiveStop) {
-        Rational base = mes.budget.divide(mes.voters);
-        BigDecimal budget = new BigDecimal(mes.budget.num()).divide(new BigDecimal(mes.budget.den()));
-        int[] runs = RUNS.get();
-        runs[0] = 1;
-        EqualShares.Outcome kept = mes.run(base, EqualShares.Utility.COST);
-        if (kept.totalCost(mes.costDecimal).compareTo(budget) > 0) {
-            return new Result(null, 0);
-        }
-        int lo = 0;
-        if (stops(mes, kept, exhaustiveStop)) {
-            return new Result(kept, lo);
-        }
-        int m = 1;
-        // Probes beyond lo + 1 are tried only after `need` certified steps in a row; each failed
-        // long probe doubles `need` (a wasted run), each successful one halves it. Where the
-        // outcome changes every few k this falls back to the scan with few wasted runs.
-        int streak = 0;
-        int need = 1;
-        while (true) {
-            int hi = lo + m;
-            runs[0]++;
-            EqualShares.Outcome o = mes.run(base.add(Rational.of(hi)), EqualShares.Utility.COST, budget, kept, m > 1);
-            EqualShares.Run st = o.state();
-            if (st.overBudget()) {
-                if (m == 1) {
-                    return new Result(kept, lo);
+            EqualShares.Outcome[] out = mes.runLanes(perVoter, EqualShares.Utility.COST, budget,
+                    o -> stops(mes, o, exhaustiveStop));
+            for (int l = 0; l < lanes; l++) {
+                EqualShares.Outcome o = out[l];
+                runs[0]++;
+                // Lanes are abandoned only above a lane that decides the scan, so o is non-null here.
+                if (o.state().overBudget()) {
+                    return new Result(kept, keptK);
                 }
-                m /= 2;
-            } else if (st.certified()) {
-                // Every k in [lo, hi] has kept's outcome: within budget, no stop (checked at lo).
                 kept = o;
-                lo = hi;
-                if (m > 1) {
-                    need = Math.max(1, need / 2);
-                    m *= 2;
-                } else if (++streak >= need) {
-                    m = 2;
+                keptK = k0 + l;
+                if (stops(mes, o, exhaustiveStop)) {
+                    return new Result(kept, keptK);
                 }
-            } else if (m == 1) {
-                // The next k of the linear scan, complete and within budget.
-                kept = o;
-                lo = hi;
-                streak = 0;
-                if (stops(mes, kept, exhaustiveStop)) {
-                    return new Result(kept, lo);
-                }
-            } else {
-                // A change (or an uncertifiable stretch) lies in (lo, hi]: back to single steps.
-                m = 1;
-                streak = 0;
-                need = Math.min(need * 2, 1 << 20);
             }
         }
     }
 
-    /** The README definition, one MES run per k (reference for tests). */
+    /** The README definition, one complete MES run per k (reference for tests). */
     static Result runLinear(EqualShares mes, boolean exhaustiveStop) {
         Rational base = mes.budget.divide(mes.voters);
         BigDecimal budget = new BigDecimal(mes.budget.num()).divide(new BigDecimal(mes.budget.den()));
