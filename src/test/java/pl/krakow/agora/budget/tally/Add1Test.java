@@ -42,32 +42,17 @@ class Add1Test {
         SplittableRandom rnd = new SplittableRandom(4242L);
         int nonMonotone = 0;
         for (int round = 0; round < 400; round++) {
-            int projects = 2 + rnd.nextInt(8);
-            int voters = 1 + rnd.nextInt(25);
-            List<String> ps = new ArrayList<>();
-            for (int p = 0; p < projects; p++) {
-                ps.add("p" + p + ":" + (1 + rnd.nextInt(rnd.nextBoolean() ? 12 : 300)));
-            }
-            String[] ballots = new String[voters];
-            for (int v = 0; v < voters; v++) {
-                List<String> ids = new ArrayList<>();
-                for (int p = 0; p < projects; p++) {
-                    if (rnd.nextInt(3) == 0) {
-                        ids.add("p" + p);
-                    }
-                }
-                ballots[v] = String.join(",", ids);
-            }
+            Instances.RandomProfile profile = Instances.randomProfile(rnd, 8, 25, 12, 300);
             long budget = 1 + rnd.nextInt(rnd.nextBoolean() ? 40 : 600);
-            TallyInput in = approval(budget, ps, ballots);
+            TallyInput in = approval(budget, profile.projects(), profile.ballots());
             TieBreak tb = rnd.nextBoolean() ? TieBreak.fileOrder() : TieBreak.lastListed();
             EqualShares mes = new EqualShares(in, tb);
             if (nonMonotoneInK(mes)) {
                 nonMonotone++;
             }
             for (boolean stop : new boolean[] {false, true}) {
-                assertSame(mes, stop, "instance " + round + " stop " + stop + " " + ps + " budget " + budget + " "
-                        + List.of(ballots));
+                assertSame(mes, stop, "instance " + round + " stop " + stop + " " + profile.projects() + " budget " + budget + " "
+                        + List.of(profile.ballots()));
             }
         }
         assertThat(nonMonotone).as("instances whose cost is not monotone in k").isGreaterThan(0);
@@ -232,23 +217,8 @@ class Add1Test {
     }
 
     private static TallyInput randomApproval(SplittableRandom rnd) {
-        int projects = 2 + rnd.nextInt(8);
-        int voters = 1 + rnd.nextInt(40);
-        List<String> ps = new ArrayList<>();
-        for (int p = 0; p < projects; p++) {
-            ps.add("p" + p + ":" + (1 + rnd.nextInt(rnd.nextBoolean() ? 12 : 300)));
-        }
-        String[] ballots = new String[voters];
-        for (int v = 0; v < voters; v++) {
-            List<String> ids = new ArrayList<>();
-            for (int p = 0; p < projects; p++) {
-                if (rnd.nextInt(3) == 0) {
-                    ids.add("p" + p);
-                }
-            }
-            ballots[v] = String.join(",", ids);
-        }
-        return approval(1 + rnd.nextInt(600), ps, ballots);
+        Instances.RandomProfile profile = Instances.randomProfile(rnd, 8, 40, 12, 300);
+        return approval(1 + rnd.nextInt(600), profile.projects(), profile.ballots());
     }
 
     /** Some k whose outcome costs less than that of an earlier k (both within the first over-budget k). */

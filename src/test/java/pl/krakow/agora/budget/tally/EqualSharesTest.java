@@ -135,30 +135,15 @@ class EqualSharesTest {
     void mesEngineMatchesPlainExactReferenceOnRandomInstances() {
         SplittableRandom rnd = new SplittableRandom(20260401L);
         for (int round = 0; round < 300; round++) {
-            int projects = 2 + rnd.nextInt(7);
-            int voters = 1 + rnd.nextInt(30);
-            List<String> ps = new ArrayList<>();
-            for (int p = 0; p < projects; p++) {
-                ps.add("p" + p + ":" + (1 + rnd.nextInt(rnd.nextBoolean() ? 10 : 60)));
-            }
-            String[] ballots = new String[voters];
-            for (int v = 0; v < voters; v++) {
-                List<String> ids = new ArrayList<>();
-                for (int p = 0; p < projects; p++) {
-                    if (rnd.nextInt(3) == 0) {
-                        ids.add("p" + p);
-                    }
-                }
-                ballots[v] = String.join(",", ids);
-            }
+            Instances.RandomProfile profile = Instances.randomProfile(rnd, 7, 30, 10, 60);
             long budget = 1 + rnd.nextInt(120);
-            TallyInput in = approval(budget, ps, ballots);
+            TallyInput in = approval(budget, profile.projects(), profile.ballots());
             TieBreak tb = rnd.nextBoolean() ? TieBreak.fileOrder() : TieBreak.lastListed();
             for (Rule rule : List.of(Rule.MES_COST, Rule.MES_APPROVAL, Rule.MES_COST_ADD1, Rule.MES_COST_ADD1_EXHAUSTIVE_STOP)) {
                 List<String> expected = ReferenceMes.tally(in, rule, tb);
                 assertThat(PbTally.tally(in, rule, tb, false).selected())
-                        .as("instance %d, rule %s, tie-break %s: %s budget %d ballots %s", round, rule.code(), tb, ps, budget,
-                                List.of(ballots))
+                        .as("instance %d, rule %s, tie-break %s: %s budget %d ballots %s", round, rule.code(), tb, profile.projects(), budget,
+                                List.of(profile.ballots()))
                         .isEqualTo(expected);
             }
         }

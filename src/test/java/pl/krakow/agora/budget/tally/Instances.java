@@ -33,6 +33,36 @@ final class Instances {
         return TallyInput.of(ps, BigDecimal.valueOf(budget), type, bs);
     }
 
+    /** Projects "p0:cost".. and random approval ballots (each project approved with chance 1/3). */
+    record RandomProfile(List<String> projects, String[] ballots) {
+    }
+
+    /**
+     * A random approval profile: 2..projectBound+1 projects, 1..voterBound voters, each cost
+     * 1..smallCost or 1..largeCost. The random calls are made in a fixed order, so a seed always
+     * gives the same profile.
+     */
+    static RandomProfile randomProfile(java.util.SplittableRandom rnd, int projectBound, int voterBound,
+            int smallCost, int largeCost) {
+        int projects = 2 + rnd.nextInt(projectBound);
+        int voters = 1 + rnd.nextInt(voterBound);
+        List<String> ps = new ArrayList<>();
+        for (int p = 0; p < projects; p++) {
+            ps.add("p" + p + ":" + (1 + rnd.nextInt(rnd.nextBoolean() ? smallCost : largeCost)));
+        }
+        String[] ballots = new String[voters];
+        for (int v = 0; v < voters; v++) {
+            List<String> ids = new ArrayList<>();
+            for (int p = 0; p < projects; p++) {
+                if (rnd.nextInt(3) == 0) {
+                    ids.add("p" + p);
+                }
+            }
+            ballots[v] = String.join(",", ids);
+        }
+        return new RandomProfile(ps, ballots);
+    }
+
     static String[] repeat(int times, String ballot) {
         String[] a = new String[times];
         java.util.Arrays.fill(a, ballot);
