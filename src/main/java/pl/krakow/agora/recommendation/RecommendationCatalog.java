@@ -25,6 +25,7 @@ import pl.krakow.agora.identity.CurrentUser;
 import pl.krakow.agora.identity.Role;
 import pl.krakow.agora.identity.UserRef;
 import pl.krakow.agora.platform.AgoraException;
+import pl.krakow.agora.platform.SqlLike;
 import pl.krakow.agora.platform.ContentRef;
 import pl.krakow.agora.platform.ContentSubmitted;
 import pl.krakow.agora.platform.audit.AuditLog;
@@ -126,12 +127,12 @@ public class RecommendationCatalog {
         } else if (query.text() != null && !query.text().isBlank()) {
             // only words too short for the index (e.g. "7.1" or "ZUS"): match the code, or a whole folded word
             String folded = SearchFolding.fold(query.text());
-            params.put("prefix", likeEscape(query.text().strip()) + "%");
+            params.put("prefix", SqlLike.literal(query.text().strip()) + "%");
             if (folded.isEmpty()) {
                 sql.append(" AND r.code LIKE :prefix");
             } else {
                 sql.append(" AND (r.code LIKE :prefix OR r.search_text LIKE :infix)");
-                params.put("infix", "% " + likeEscape(folded) + " %");
+                params.put("infix", "% " + SqlLike.literal(folded) + " %");
             }
         }
         if (query.chapter() != null) {
@@ -151,10 +152,6 @@ public class RecommendationCatalog {
                     + " WHERE g.recommendation_id = r.id AND g.target_group = :group)");
             params.put("group", query.targetGroup().name());
         }
-    }
-
-    private static String likeEscape(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** The responsible units named by public recommendations, for the filter. */

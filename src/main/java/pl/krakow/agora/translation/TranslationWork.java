@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import pl.krakow.agora.identity.CurrentUser;
 import pl.krakow.agora.identity.UserRef;
 import pl.krakow.agora.platform.AgoraException;
+import pl.krakow.agora.platform.SqlLike;
 import pl.krakow.agora.platform.ContentRef;
 import pl.krakow.agora.platform.audit.AuditLog;
 
@@ -100,7 +101,7 @@ public class TranslationWork {
                   AND (:filter = '' OR s.content_id = :filter OR s.original_text LIKE :like)
                 ORDER BY t.wanted_reads DESC, t.created_at, t.id LIMIT :limit""")
                 .param("u", me().id()).param("now", Timestamp.from(clock.instant())).param("limit", limit)
-                .param("filter", f).param("like", like(f))
+                .param("filter", f).param("like", SqlLike.containing(f))
                 .query((rs, n) -> item(rs)).list();
     }
 
@@ -165,7 +166,7 @@ public class TranslationWork {
                   AND (:filter = '' OR s.content_id = :filter OR s.original_text LIKE :like)
                 ORDER BY t.submitted_at, t.id LIMIT :limit""")
                 .param("u", me().id()).param("moderator", moderator).param("limit", limit)
-                .param("filter", f).param("like", like(f))
+                .param("filter", f).param("like", SqlLike.containing(f))
                 .query((rs, n) -> item(rs)).list();
     }
 
@@ -256,10 +257,6 @@ public class TranslationWork {
         int n = sorted.size();
         long middle = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
         return Duration.ofSeconds(middle);
-    }
-
-    private static String like(String f) {
-        return "%" + f.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private UserRef me() {

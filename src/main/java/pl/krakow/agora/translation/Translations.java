@@ -2,6 +2,7 @@ package pl.krakow.agora.translation;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -112,7 +113,7 @@ public class Translations {
         // one query per owning module and type keeps the IN list on the unique key
         Map<List<String>, List<String>> idsByKind = new HashMap<>();
         for (ContentRef content : contents) {
-            idsByKind.computeIfAbsent(List.of(content.module(), content.type()), k -> new java.util.ArrayList<>())
+            idsByKind.computeIfAbsent(List.of(content.module(), content.type()), k -> new ArrayList<>())
                     .add(content.id());
         }
         return idsByKind;
@@ -128,20 +129,27 @@ public class Translations {
         if (contents.isEmpty()) {
             return shown;
         }
+        List<ContentRef> wanted = new ArrayList<>();
         byKind(contents).forEach((kind, ids) -> jdbc.sql("""
-                SELECT s.content_id, t.translation, t.target_language, s.language, t.translator_kind, t.status
-                FROM translation_source s JOIN translation_task t ON t.source_id = s.id
-                WHERE s.content_module = :module AND s.content_type = :type AND s.content_id IN (:ids)
+                SELECT s.content_id, s.language, t.translation, t.target_language, t.translator_kind, t.status
+                FROM translation_source s LEFT JOIN translation_task t ON t.source_id = s.id
                   AND t.target_language = :language AND t.translation IS NOT NULL
-                  AND (t.status = 'APPROVED' OR (t.status = 'SUBMITTED' AND t.translator_kind = 'PROJECT_TEAM'))""")
+                  AND (t.status = 'APPROVED' OR (t.status = 'SUBMITTED' AND t.translator_kind = 'PROJECT_TEAM'))
+                WHERE s.content_module = :module AND s.content_type = :type AND s.content_id IN (:ids)""")
                 .param("module", kind.get(0)).param("type", kind.get(1)).param("ids", ids).param("language", language)
-                .query((rs, n) -> new ShownTranslation(new ContentRef(kind.get(0), kind.get(1), rs.getString(1)),
-                        rs.getString(2), rs.getString(3), rs.getString(4), TranslatorKind.valueOf(rs.getString(5)),
-                        "APPROVED".equals(rs.getString(6))))
-                .list()
-                .forEach(t -> shown.put(t.content(), t)));
-        // the rest were read without a translation into this language: translators see the demand
-        demand.wanted(language, contents.stream().filter(c -> !shown.containsKey(c)).toList());
+                .query((rs, n) -> {
+                    ContentRef content = new ContentRef(kind.get(0), kind.get(1), rs.getString(1));
+                    if (rs.getString(3) != null) {
+                        shown.put(content, new ShownTranslation(content, rs.getString(3), rs.getString(4), rs.getString(2),
+                                TranslatorKind.valueOf(rs.getString(5)), "APPROVED".equals(rs.getString(6))));
+                    } else if (!language.equals(rs.getString(2))) {
+                        wanted.add(content);
+                    }
+                    return content;
+                })
+                .list());
+        // read without a translation into the reader's language (and not written in it): translators see the demand
+        demand.wanted(language, wanted);
         return shown;
     }
 }
