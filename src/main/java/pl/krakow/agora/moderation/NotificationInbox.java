@@ -9,12 +9,14 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import pl.krakow.agora.identity.CurrentUser;
 import pl.krakow.agora.identity.UserRef;
+import pl.krakow.agora.platform.AuthorNotice;
 import pl.krakow.agora.platform.ContentRef;
 
 /**
@@ -25,6 +27,8 @@ import pl.krakow.agora.platform.ContentRef;
 public class NotificationInbox {
 
     static final int EXCERPT = 200;
+    /** The column's size; moderation's own reasons are limited below it, other modules' are cut with "…". */
+    static final int REASON = 1000;
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
     private final Clock clock;
@@ -40,12 +44,12 @@ public class NotificationInbox {
     @Transactional(readOnly = true)
     public List<InboxNotification> mine(int limit) {
         return currentUser.get().map(user -> jdbc.sql("""
-                SELECT id, kind, content_module, content_type, content_id, excerpt, reason, created_at, read_at
+                SELECT id, kind, content_module, content_type, content_id, excerpt, reason, created_at, read_at, detail_key
                 FROM moderation_notification WHERE user_id = :user ORDER BY id DESC LIMIT :limit""")
                 .param("user", user.id()).param("limit", Math.max(1, Math.min(limit, 200)))
                 .query((rs, n) -> new InboxNotification(rs.getLong(1), rs.getString(2),
                         new ContentRef(rs.getString(3), rs.getString(4), rs.getString(5)), rs.getString(6),
-                        rs.getString(7), instant(rs, 8), instantOrNull(rs, 9)))
+                        rs.getString(7), instant(rs, 8), instantOrNull(rs, 9), rs.getString(10)))
                 .list()).orElse(List.of());
     }
 
@@ -68,13 +72,30 @@ public class NotificationInbox {
 
     /** Called by moderation inside the deciding transaction. */
     void notify(long userId, String kind, ContentRef content, String text, String reason, Instant now) {
+        store(new AuthorNotice(userId, kind, content, text, reason, null), now);
+    }
+
+    /** A notice from another module, stored after the deciding transaction committed. */
+    @ApplicationModuleListener
+    void on(AuthorNotice notice) {
+        store(notice, clock.instant());
+    }
+
+    private void store(AuthorNotice notice, Instant now) {
+        ContentRef content = notice.content();
         jdbc.sql("""
                 INSERT INTO moderation_notification (user_id, kind, content_module, content_type, content_id,
-                    excerpt, reason, created_at)
-                VALUES (:user, :kind, :module, :type, :id, :excerpt, :reason, :now)""")
-                .param("user", userId).param("kind", kind).param("module", content.module())
-                .param("type", content.type()).param("id", content.id()).param("excerpt", excerpt(text))
-                .param("reason", reason).param("now", utc(now)).update();
+                    excerpt, reason, detail_key, created_at)
+                VALUES (:user, :kind, :module, :type, :id, :excerpt, :reason, :detail, :now)""")
+                .param("user", notice.userId()).param("kind", notice.kind()).param("module", content.module())
+                .param("type", content.type()).param("id", content.id()).param("excerpt", excerpt(notice.excerpt()))
+                .param("reason", NotificationInbox.cut(notice.reason(), REASON)).param("detail", notice.detailKey())
+                .param("now", utc(now)).update();
+    }
+
+    private static String cut(String text, int max) {
+        return text.codePointCount(0, text.length()) <= max ? text
+                : text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
     }
 
     /** The beginning of a text on one line, cut between code points, never inside a surrogate pair. */

@@ -25,6 +25,7 @@ import pl.krakow.agora.identity.CurrentUser;
 import pl.krakow.agora.identity.Role;
 import pl.krakow.agora.identity.UserRef;
 import pl.krakow.agora.platform.AgoraException;
+import pl.krakow.agora.platform.AuthorNotice;
 import pl.krakow.agora.platform.SqlLike;
 import pl.krakow.agora.platform.ContentRef;
 import pl.krakow.agora.platform.ContentSubmitted;
@@ -232,6 +233,11 @@ public class RecommendationCatalog {
                 new StatusChangeEntry(r.id(), from, target, why, actor.id(), actor.displayName(), now));
         recommendations.saveAndFlush(r); // the @Version check: a concurrent change fails instead of being lost
         auditLog.record("recommendation.status", r.code(), from + " -> " + target + ": " + why);
+        Long author = r.authorId();
+        if (author != null && !author.equals(actor.id())) {
+            events.publishEvent(new AuthorNotice(author, "STATUS_CHANGED", LocalizedTexts.ref("title", r.code()),
+                    r.title(), why, "recommendation.status." + target.name()));
+        }
         return entry.toRecord();
     }
 

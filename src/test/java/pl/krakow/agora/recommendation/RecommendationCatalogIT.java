@@ -18,6 +18,7 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 import pl.krakow.agora.AgoraIntegrationTest;
 import pl.krakow.agora.identity.Role;
 import pl.krakow.agora.identity.TestUsers;
+import pl.krakow.agora.moderation.NotificationInbox;
 import pl.krakow.agora.platform.AgoraException;
 import pl.krakow.agora.platform.i18n.UiLanguage;
 import pl.krakow.agora.translation.TranslatorKind;
@@ -34,6 +35,8 @@ class RecommendationCatalogIT {
     ReportLoader loader;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    NotificationInbox inbox;
 
     @AfterEach
     void signOut() {
@@ -183,6 +186,17 @@ class RecommendationCatalogIT {
                 WHERE s.content_module = 'recommendation' AND s.content_type = 'text' AND s.content_id = :code
                 ORDER BY t.target_language""").param("code", code).query(String.class).list())
                 .containsExactly("en", "ru", "uk");
+        // the author hears of the move in their notifications, with the moderator's reason
+        TestUsers.signIn(9103, "autorka", Role.RESIDENT);
+        Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(inbox.mine(50))
+                .filteredOn(n -> n.content().id().equals(code))
+                .singleElement()
+                .satisfies(n -> {
+                    assertThat(n.kind()).isEqualTo("STATUS_CHANGED");
+                    assertThat(n.detailKey()).isEqualTo("recommendation.status.UNDER_REVIEW");
+                    assertThat(n.reason()).isEqualTo("Zgodna z zasadami, przekazana do analizy.");
+                    assertThat(n.excerpt()).isEqualTo("Dyżury tłumaczy w MOPS");
+                }));
     }
 
     @Test

@@ -52,7 +52,8 @@ class NotificationsView extends Div implements HasDynamicTitle {
                     item.add(badge);
                 }
                 Paragraph what = new Paragraph(getTranslation("moderation.notifications." + notice.kind(),
-                        Formats.dateTime(notice.createdAt(), getLocale())));
+                        Formats.dateTime(notice.createdAt(), getLocale()),
+                        notice.detailKey() == null ? "" : getTranslation(notice.detailKey())));
                 what.addClassName("agora-notification-what");
                 Paragraph reason = new Paragraph(getTranslation("moderation.notifications.reason", notice.reason()));
                 Paragraph excerpt = new Paragraph(getTranslation("moderation.notifications.excerpt", notice.excerpt()));
