@@ -13,16 +13,37 @@ final class SwapSearch {
   private final int[] min;
   private final int[] max;
   private final int[] upper;
+  /** Feature set of each type as a bit mask over the flat feature indices; null if there are more than 64. */
+  private final long[] masks;
+  /** First flat feature index and number of features of each category. */
+  private final int[] offset;
+  private final int[] featureCount;
+  /** Mixed-radix code of a feature vector: Σ_c feature_c · stride_c. */
+  private final int[] stride;
+  /** {@code typeOfCode[code]}: the type with that feature vector, or −1; null if the code space is too large. */
+  private final int[] typeOfCode;
 
   SwapSearch(PoolTypes types) {
+    this(types, true);
+  }
+
+  /** With {@code fast} false: the plain scan only (no bit masks, no lookup table), as a reference in tests. */
+  SwapSearch(PoolTypes types, boolean fast) {
     this.types = types;
     SortitionInstance inst = types.instance;
     int cats = inst.categories().size();
-    int[] offset = new int[cats];
+    offset = new int[cats];
+    featureCount = new int[cats];
+    stride = new int[cats];
     int total = 0;
+    long codes = 1;
     for (int c = 0; c < cats; c++) {
       offset[c] = total;
-      total += inst.categories().get(c).features().size();
+      featureCount[c] = inst.categories().get(c).features().size();
+      total += featureCount[c];
+      stride[c] = (int) Math.min(codes, Integer.MAX_VALUE);
+      codes *= featureCount[c];
+      codes = Math.min(codes, Long.MAX_VALUE / 64);
     }
     min = new int[total];
     max = new int[total];
@@ -40,6 +61,34 @@ final class SwapSearch {
       for (int c = 0; c < cats; c++) {
         flat[t][c] = offset[c] + types.features[t][c];
       }
+    }
+    int[] table = null;
+    if (fast && codes <= CODE_SPACE) {
+      // Only when each feature vector is one type (not so for the per-person singletons, where equal vectors recur).
+      table = new int[(int) codes];
+      java.util.Arrays.fill(table, -1);
+      for (int t = 0; t < types.count() && table != null; t++) {
+        int code = 0;
+        for (int c = 0; c < cats; c++) {
+          code += types.features[t][c] * stride[c];
+        }
+        if (table[code] >= 0) {
+          table = null;
+        } else {
+          table[code] = t;
+        }
+      }
+    }
+    typeOfCode = table;
+    if (fast && total <= 64) {
+      masks = new long[types.count()];
+      for (int t = 0; t < types.count(); t++) {
+        for (int g : flat[t]) {
+          masks[t] |= 1L << g;
+        }
+      }
+    } else {
+      masks = null;
     }
   }
 
@@ -61,8 +110,14 @@ final class SwapSearch {
     return improve(start, w, byWeight);
   }
 
-  /** As {@link #improve(int[], double[])} with the types already sorted by descending weight. */
+  /**
+   * As {@link #improve(int[], double[])} with the types already sorted by descending weight. Leaving types are tried
+   * from the lowest weight up, so that the best gain found so far soon prunes the scans of the others.
+   */
   int[] improve(int[] start, double[] w, int[] byWeight) {
+    if (masks != null) {
+      return improveMasked(start, w, byWeight);
+    }
     int m = types.count();
     int[] c = start.clone();
     int[] count = new int[min.length];
@@ -76,9 +131,13 @@ final class SwapSearch {
       double bestGain = 1e-12;
       int bestA = -1;
       int bestB = -1;
-      for (int a = 0; a < m; a++) {
+      for (int i = m - 1; i >= 0; i--) {
+        int a = byWeight[i];
         if (c[a] == 0) {
           continue;
+        }
+        if (w[byWeight[0]] - w[a] <= bestGain) {
+          break;
         }
         for (int j = 0; j < m; j++) {
           int b = byWeight[j];
@@ -115,5 +174,172 @@ final class SwapSearch {
         count[flat[bestB][k]]++;
       }
     }
+  }
+
+  /** Largest number of feature vectors for the code table (4 M ints). */
+  static final long CODE_SPACE = 1 << 22;
+
+  /**
+   * For a leaving type whose admissible entering types span at most this many feature vectors, those are enumerated
+   * instead of scanning all types by weight.
+   */
+  static final int ENUMERATION_LIMIT = 256;
+
+  /**
+   * The same search with feature sets as bit masks (at most 64 features in all): swapping a for b keeps every quota
+   * iff each feature b has and a lacks is below its maximum and each feature a has and b lacks is above its minimum.
+   * So in each category b has a's feature, or (if a's feature is above its minimum) any feature below its maximum:
+   * when these choices span few feature vectors they are looked up directly; the best admissible b is the same
+   * (largest weight, ties by position in {@code byWeight}) either way.
+   */
+  private int[] improveMasked(int[] start, double[] w, int[] byWeight) {
+    int m = types.count();
+    int cats = offset.length;
+    int[] c = start.clone();
+    int[] count = new int[min.length];
+    for (int t = 0; t < m; t++) {
+      for (int g : flat[t]) {
+        count[g] += c[t];
+      }
+    }
+    int[] rank = null;
+    int[][] allowed = null;
+    int[] allowedCount = null;
+    int[] odometer = null;
+    if (typeOfCode != null) {
+      rank = new int[m];
+      for (int j = 0; j < m; j++) {
+        rank[byWeight[j]] = j;
+      }
+      int widest = 0;
+      for (int k : featureCount) {
+        widest = Math.max(widest, k);
+      }
+      allowed = new int[cats][widest];
+      allowedCount = new int[cats];
+      odometer = new int[cats];
+    }
+    long addable = 0;
+    long removable = 0;
+    for (int g = 0; g < count.length; g++) {
+      if (count[g] < max[g]) {
+        addable |= 1L << g;
+      }
+      if (count[g] > min[g]) {
+        removable |= 1L << g;
+      }
+    }
+    while (true) {
+      double bestGain = 1e-12;
+      int bestA = -1;
+      int bestB = -1;
+      double top = w[byWeight[0]];
+      for (int i = m - 1; i >= 0; i--) {
+        int a = byWeight[i];
+        if (c[a] == 0) {
+          continue;
+        }
+        double wa = w[a];
+        if (top - wa <= bestGain) {
+          break;
+        }
+        if (typeOfCode != null) {
+          // Admissible feature choices per category, and how many feature vectors they span.
+          long span = 1;
+          for (int k = 0; k < cats && span <= ENUMERATION_LIMIT; k++) {
+            int ga = flat[a][k];
+            int n = 0;
+            allowed[k][n++] = ga - offset[k];
+            if (count[ga] > min[ga]) {
+              for (int f = 0; f < featureCount[k]; f++) {
+                int g = offset[k] + f;
+                if (g != ga && count[g] < max[g]) {
+                  allowed[k][n++] = f;
+                }
+              }
+            }
+            allowedCount[k] = n;
+            span *= n;
+          }
+          if (span <= ENUMERATION_LIMIT) {
+            int b = bestAdmissible(a, c, w, rank, allowed, allowedCount, odometer, (int) span);
+            if (b >= 0 && w[b] - wa > bestGain) {
+              bestGain = w[b] - wa;
+              bestA = a;
+              bestB = b;
+            }
+            continue;
+          }
+        }
+        long ma = masks[a];
+        long notRemovable = ma & ~removable;
+        for (int j = 0; j < m; j++) {
+          int b = byWeight[j];
+          double gain = w[b] - wa;
+          if (gain <= bestGain) {
+            break;
+          }
+          long mb = masks[b];
+          if (((mb & ~ma) & ~addable) != 0 || (notRemovable & ~mb) != 0 || c[b] >= upper[b] || b == a) {
+            continue;
+          }
+          bestGain = gain;
+          bestA = a;
+          bestB = b;
+          break;
+        }
+      }
+      if (bestA < 0) {
+        return c;
+      }
+      c[bestA]--;
+      c[bestB]++;
+      for (int g : flat[bestA]) {
+        count[g]--;
+      }
+      for (int g : flat[bestB]) {
+        count[g]++;
+      }
+      for (int g : flat[bestA]) {
+        addable = count[g] < max[g] ? addable | 1L << g : addable & ~(1L << g);
+        removable = count[g] > min[g] ? removable | 1L << g : removable & ~(1L << g);
+      }
+      for (int g : flat[bestB]) {
+        addable = count[g] < max[g] ? addable | 1L << g : addable & ~(1L << g);
+        removable = count[g] > min[g] ? removable | 1L << g : removable & ~(1L << g);
+      }
+    }
+  }
+
+  /**
+   * Among the types whose feature vectors lie in the product of the {@code allowed} choices: the one of largest
+   * weight (ties: smallest rank) that is not a and not yet exhausted in the panel; −1 if none.
+   */
+  private int bestAdmissible(int a, int[] c, double[] w, int[] rank, int[][] allowed, int[] allowedCount,
+      int[] odometer, int span) {
+    int cats = offset.length;
+    int code = 0;
+    for (int k = 0; k < cats; k++) {
+      odometer[k] = 0;
+      code += allowed[k][0] * stride[k];
+    }
+    int best = -1;
+    for (int v = 0; v < span; v++) {
+      int t = typeOfCode[code];
+      if (t >= 0 && t != a && c[t] < upper[t]
+          && (best < 0 || w[t] > w[best] || w[t] == w[best] && rank[t] < rank[best])) {
+        best = t;
+      }
+      for (int k = 0; k < cats; k++) {
+        int[] ak = allowed[k];
+        if (++odometer[k] < allowedCount[k]) {
+          code += (ak[odometer[k]] - ak[odometer[k] - 1]) * stride[k];
+          break;
+        }
+        code -= (ak[allowedCount[k] - 1] - ak[0]) * stride[k];
+        odometer[k] = 0;
+      }
+    }
+    return best;
   }
 }
