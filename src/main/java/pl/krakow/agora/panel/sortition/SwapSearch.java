@@ -2,7 +2,7 @@ package pl.krakow.agora.panel.sortition;
 
 /**
  * Heuristic pricing: from a known feasible composition, repeatedly replace one member of type a by one of type b
- * (the best such swap that keeps every quota) while that raises Σ_t w_t c_t. It finds improving columns in
+ * (for each a the best b that keeps every quota, see {@link #sweepPlain}) while that raises Σ_t w_t c_t. It finds improving columns in
  * microseconds where the integer program takes a tenth of a second; the integer program is still run whenever the
  * heuristic finds nothing, so the optimality proof of each stage is exact.
  */
@@ -93,8 +93,9 @@ final class SwapSearch {
   }
 
   /**
-   * Local optimum reached from {@code start} (not modified): best-improvement swaps. Types are scanned in
-   * descending weight, so for each type a leaving the panel the first admissible entering type b is its best swap.
+   * Local optimum reached from {@code start} (not modified): no single swap of one member for another raises the
+   * weight. Types are scanned in descending weight, so for each type a leaving the panel the first admissible entering
+   * type b is its best swap.
    */
   int[] improve(int[] start, double[] w) {
     int m = types.count();
@@ -111,8 +112,7 @@ final class SwapSearch {
   }
 
   /**
-   * As {@link #improve(int[], double[])} with the types already sorted by descending weight. Leaving types are tried
-   * from the lowest weight up, so that the best gain found so far soon prunes the scans of the others.
+   * As {@link #improve(int[], double[])} with the types already sorted by descending weight.
    */
   int[] improve(int[] start, double[] w, int[] byWeight) {
     if (masks != null) {
@@ -127,53 +127,7 @@ final class SwapSearch {
       }
     }
     int cats = flat.length == 0 ? 0 : flat[0].length;
-    while (true) {
-      double bestGain = 1e-12;
-      int bestA = -1;
-      int bestB = -1;
-      for (int i = m - 1; i >= 0; i--) {
-        int a = byWeight[i];
-        if (c[a] == 0) {
-          continue;
-        }
-        if (w[byWeight[0]] - w[a] <= bestGain) {
-          break;
-        }
-        for (int j = 0; j < m; j++) {
-          int b = byWeight[j];
-          double gain = w[b] - w[a];
-          if (gain <= bestGain) {
-            break;
-          }
-          if (c[b] >= upper[b] || b == a) {
-            continue;
-          }
-          boolean ok = true;
-          for (int k = 0; k < cats && ok; k++) {
-            int ga = flat[a][k];
-            int gb = flat[b][k];
-            if (ga != gb && (count[ga] - 1 < min[ga] || count[gb] + 1 > max[gb])) {
-              ok = false;
-            }
-          }
-          if (ok) {
-            bestGain = gain;
-            bestA = a;
-            bestB = b;
-            break;
-          }
-        }
-      }
-      if (bestA < 0) {
-        return c;
-      }
-      c[bestA]--;
-      c[bestB]++;
-      for (int k = 0; k < cats; k++) {
-        count[flat[bestA][k]]--;
-        count[flat[bestB][k]]++;
-      }
-    }
+    return sweepPlain(c, count, w, byWeight, cats);
   }
 
   /** Largest number of feature vectors for the code table (4 M ints). */
@@ -229,86 +183,146 @@ final class SwapSearch {
         removable |= 1L << g;
       }
     }
-    while (true) {
-      double bestGain = 1e-12;
-      int bestA = -1;
-      int bestB = -1;
-      double top = w[byWeight[0]];
+    return sweepMasked(c, count, w, byWeight, rank, allowed, allowedCount, odometer, addable, removable);
+  }
+
+  /** Smallest gain of a swap that counts as an improvement. */
+  static final double MIN_GAIN = 1e-12;
+
+  /**
+   * Sweeps (plain scan): leaving types from the lowest weight up; each one is swapped for its best admissible entering
+   * type (largest weight, ties by position in {@code byWeight}) as long as that gains, counts updated at once; sweeps
+   * repeat until one makes no swap. The end point is a local optimum like best-improvement's, reached with one scan
+   * of entering types per swap instead of one per leaving type (best-improvement, which scanned every leaving type
+   * for each swap, spent 3.5 times the CPU in local search on the 2,000-volunteer bench pool, for a decomposition
+   * needing 14 % fewer major steps).
+   */
+  private int[] sweepPlain(int[] c, int[] count, double[] w, int[] byWeight, int cats) {
+    int m = byWeight.length;
+    boolean swapped = true;
+    while (swapped) {
+      swapped = false;
       for (int i = m - 1; i >= 0; i--) {
         int a = byWeight[i];
-        if (c[a] == 0) {
-          continue;
-        }
-        double wa = w[a];
-        if (top - wa <= bestGain) {
-          break;
-        }
-        if (typeOfCode != null) {
-          // Admissible feature choices per category, and how many feature vectors they span.
-          long span = 1;
-          for (int k = 0; k < cats && span <= ENUMERATION_LIMIT; k++) {
-            int ga = flat[a][k];
-            int n = 0;
-            allowed[k][n++] = ga - offset[k];
-            if (count[ga] > min[ga]) {
-              for (int f = 0; f < featureCount[k]; f++) {
-                int g = offset[k] + f;
-                if (g != ga && count[g] < max[g]) {
-                  allowed[k][n++] = f;
-                }
+        while (c[a] > 0) {
+          int best = -1;
+          for (int j = 0; j < m; j++) {
+            int b = byWeight[j];
+            if (w[b] - w[a] <= MIN_GAIN) {
+              break;
+            }
+            if (c[b] >= upper[b] || b == a) {
+              continue;
+            }
+            boolean ok = true;
+            for (int k = 0; k < cats && ok; k++) {
+              int ga = flat[a][k];
+              int gb = flat[b][k];
+              if (ga != gb && (count[ga] - 1 < min[ga] || count[gb] + 1 > max[gb])) {
+                ok = false;
               }
             }
-            allowedCount[k] = n;
-            span *= n;
+            if (ok) {
+              best = b;
+              break;
+            }
+          }
+          if (best < 0) {
+            break;
+          }
+          c[a]--;
+          c[best]++;
+          for (int k = 0; k < cats; k++) {
+            count[flat[a][k]]--;
+            count[flat[best][k]]++;
+          }
+          swapped = true;
+        }
+      }
+    }
+    return c;
+  }
+
+  /** {@link #sweepPlain} with bit masks and, where the admissible feature vectors are few, their direct lookup. */
+  private int[] sweepMasked(int[] c, int[] count, double[] w, int[] byWeight, int[] rank, int[][] allowed,
+      int[] allowedCount, int[] odometer, long addable, long removable) {
+    int m = byWeight.length;
+    int cats = offset.length;
+    boolean swapped = true;
+    while (swapped) {
+      swapped = false;
+      for (int i = m - 1; i >= 0; i--) {
+        int a = byWeight[i];
+        while (c[a] > 0) {
+          double wa = w[a];
+          if (w[byWeight[0]] - wa <= MIN_GAIN) {
+            break;
+          }
+          int best = -1;
+          long span = ENUMERATION_LIMIT + 1;
+          if (typeOfCode != null) {
+            span = 1;
+            for (int k = 0; k < cats && span <= ENUMERATION_LIMIT; k++) {
+              int ga = flat[a][k];
+              int n = 0;
+              allowed[k][n++] = ga - offset[k];
+              if (count[ga] > min[ga]) {
+                for (int f = 0; f < featureCount[k]; f++) {
+                  int g = offset[k] + f;
+                  if (g != ga && count[g] < max[g]) {
+                    allowed[k][n++] = f;
+                  }
+                }
+              }
+              allowedCount[k] = n;
+              span *= n;
+            }
           }
           if (span <= ENUMERATION_LIMIT) {
             int b = bestAdmissible(a, c, w, rank, allowed, allowedCount, odometer, (int) span);
-            if (b >= 0 && w[b] - wa > bestGain) {
-              bestGain = w[b] - wa;
-              bestA = a;
-              bestB = b;
+            if (b >= 0 && w[b] - wa > MIN_GAIN) {
+              best = b;
             }
-            continue;
+          } else {
+            long ma = masks[a];
+            long notRemovable = ma & ~removable;
+            for (int j = 0; j < m; j++) {
+              int b = byWeight[j];
+              if (w[b] - wa <= MIN_GAIN) {
+                break;
+              }
+              long mb = masks[b];
+              if (((mb & ~ma) & ~addable) != 0 || (notRemovable & ~mb) != 0 || c[b] >= upper[b] || b == a) {
+                continue;
+              }
+              best = b;
+              break;
+            }
           }
-        }
-        long ma = masks[a];
-        long notRemovable = ma & ~removable;
-        for (int j = 0; j < m; j++) {
-          int b = byWeight[j];
-          double gain = w[b] - wa;
-          if (gain <= bestGain) {
+          if (best < 0) {
             break;
           }
-          long mb = masks[b];
-          if (((mb & ~ma) & ~addable) != 0 || (notRemovable & ~mb) != 0 || c[b] >= upper[b] || b == a) {
-            continue;
+          c[a]--;
+          c[best]++;
+          for (int g : flat[a]) {
+            count[g]--;
           }
-          bestGain = gain;
-          bestA = a;
-          bestB = b;
-          break;
+          for (int g : flat[best]) {
+            count[g]++;
+          }
+          for (int g : flat[a]) {
+            addable = count[g] < max[g] ? addable | 1L << g : addable & ~(1L << g);
+            removable = count[g] > min[g] ? removable | 1L << g : removable & ~(1L << g);
+          }
+          for (int g : flat[best]) {
+            addable = count[g] < max[g] ? addable | 1L << g : addable & ~(1L << g);
+            removable = count[g] > min[g] ? removable | 1L << g : removable & ~(1L << g);
+          }
+          swapped = true;
         }
       }
-      if (bestA < 0) {
-        return c;
-      }
-      c[bestA]--;
-      c[bestB]++;
-      for (int g : flat[bestA]) {
-        count[g]--;
-      }
-      for (int g : flat[bestB]) {
-        count[g]++;
-      }
-      for (int g : flat[bestA]) {
-        addable = count[g] < max[g] ? addable | 1L << g : addable & ~(1L << g);
-        removable = count[g] > min[g] ? removable | 1L << g : removable & ~(1L << g);
-      }
-      for (int g : flat[bestB]) {
-        addable = count[g] < max[g] ? addable | 1L << g : addable & ~(1L << g);
-        removable = count[g] > min[g] ? removable | 1L << g : removable & ~(1L << g);
-      }
     }
+    return c;
   }
 
   /**
