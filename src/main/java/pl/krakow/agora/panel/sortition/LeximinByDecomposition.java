@@ -21,9 +21,32 @@ import java.util.SplittableRandom;
  * are found once, for the final allocation, by local search; the integer program is needed only when local search
  * finds no improving panel.
  *
- * <p>Tolerances: the allocation is the one of R to GLOP's precision (about 1e-9, see {@link RelaxedLeximin}); the
- * lottery gives every type its target probability to within {@link #TOLERANCE} ({@link #ACCEPTABLE} where floating
- * point allows no better); the result is marked converged only if this holds and the covering of types was complete.
+ * <p>Numeric tolerances (all absolute, in selection probability unless said otherwise):
+ *
+ * <ul>
+ *   <li>Relaxation LPs ({@link RelaxedLeximin}): GLOP's default primal and dual feasibility tolerances, 1e-8 on the
+ *       rows (expected counts), so a stage value is exact to about 1e-8 / |t|. A type is fixed at a stage when its
+ *       dual value exceeds {@link RelaxedLeximin#FIX_THRESHOLD} = 1e-7 of the dual sum (far above GLOP's noise, so
+ *       no type is frozen below its leximin value on noise). Should rounding make the fixed values jointly infeasible,
+ *       they are lowered by {@link RelaxedLeximin#FIRST_RELAXATION} = 1e-11, tenfold per repeat, about 1e-6 in all at
+ *       most.
+ *   <li>Decomposition ({@link MinNormDecomposition}): the lottery counts as realising the target when every type's
+ *       probability is within {@link #TOLERANCE} = 1e-9 of it, checked on the lottery itself (residual recomputed
+ *       from the compositions and weights, not from the factorisation); {@link #ACCEPTABLE} = 1e-7 where floating
+ *       point stalls the steps first. A composition c counts as improving the residual x only if ⟨x, a_c⟩ is below ⟨x, x +
+ *       target⟩ by more than {@link MinNormDecomposition#IMPROVEMENT} = 1e-9 · ‖x‖².
+ *   <li>Cuts: the integer program's weights are rounded to multiples of 2^-30 of the largest
+ *       ({@link TypeCompositionSearch#WEIGHT_SCALE}); the cut's bound is lowered by 2k times that rounding error, so
+ *       it stays valid for every panel. Cut coefficients below {@link RelaxedLeximin#CUT_ZERO} = 1e-9 of the largest
+ *       are dropped with the bound lowered accordingly.
+ *   <li>Final lottery: weights at or below {@link #SUPPORT_THRESHOLD} = 1e-12 are dropped and the rest renormalised
+ *       (changes any probability by at most about #compositions · 1e-12).
+ * </ul>
+ *
+ * So on convergence every respondent's probability is within about 1e-8 of the exact LEXIMIN value of her type (the
+ * published example_small_20 asks 1e-4); the probabilities sum to k up to rounding (every composition has k members
+ * and the weights sum to 1). The result is marked converged only if the decomposition realised the target and the
+ * covering of types was complete.
  */
 final class LeximinByDecomposition {
 

@@ -29,6 +29,8 @@ class SortitionBench {
         Runtime.getRuntime().availableProcessors(), OS.getSystemLoadAverage());
     System.out.printf("%-22s %6s %5s %6s %-8s %9s %9s %7s %7s %12s %9s %12s%n", "instance", "n", "k", "types", "algo",
         "seconds", "cpu s", "panels", "stages", "min prob", "converged", "upper bound");
+    System.out.printf("(leximin budget %d s wall per instance; upper bound: proven bound on the smallest probability)%n",
+        BUDGET.toSeconds());
     if (System.getProperty("agora.bench.only") == null || System.getProperty("agora.bench.only").contains("example")) {
       run("example_small_20", SharedData.exampleSmall20());
     }
@@ -47,6 +49,7 @@ class SortitionBench {
     }
     int types = PoolTypes.of(inst).count();
     long t0;
+    double lexMin = Double.NaN;
     for (int r = 0; r < Integer.getInteger("agora.bench.repeat", 1); r++) {
       t0 = System.nanoTime();
       long cpu0 = OS.getProcessCpuTime();
@@ -54,9 +57,14 @@ class SortitionBench {
         CompositionDistribution lex = Leximin.overTypes(inst, BUDGET);
         double lexSeconds = (System.nanoTime() - t0) / 1e9;
         double cpuSeconds = (OS.getProcessCpuTime() - cpu0) / 1e9;
-        System.out.printf("%-22s %6d %5d %6d %-8s %9.2f %9.2f %7d %7d %12.6f %9s %12.6f%n", name, inst.n(),
+        // Sanity of the lottery (not timed): probabilities sum to k and every panel in it meets every quota.
+        double sum = java.util.Arrays.stream(lex.probabilities()).sum();
+        lexMin = lex.minProbability();
+        boolean valid = Math.abs(sum - inst.panelSize()) <= 1e-6 && lex.support().stream()
+            .allMatch(wc -> inst.isValidPanel(lex.representativePanel(wc.counts())));
+        System.out.printf("%-22s %6d %5d %6d %-8s %9.2f %9.2f %7d %7d %12.6f %9s %12.6f %s%n", name, inst.n(),
             inst.panelSize(), types, "leximin", lexSeconds, cpuSeconds, lex.panelsGenerated(), lex.stages(),
-            lex.minProbability(), lex.converged(), lex.firstStageBound());
+            lex.minProbability(), lex.converged(), lex.firstStageBound(), valid ? "sum=k, quotas ok" : "INVALID");
       } catch (SortitionException e) {
         System.out.printf("%-22s %6d %5d %6d %-8s %s%n", name, inst.n(), inst.panelSize(), types, "leximin",
             e.getMessage());
@@ -68,8 +76,9 @@ class SortitionBench {
       LegacySelection legacy = LegacySelection.estimate(inst, LegacySelection.DEFAULT_DRAWS, 1);
       double legSeconds = (System.nanoTime() - t0) / 1e9;
       double legCpu = (OS.getProcessCpuTime() - cpu0) / 1e9;
-      System.out.printf("%-22s %6d %5d %6d %-8s %9.2f %9.2f %7d %7s %12.6f%n", name, inst.n(), inst.panelSize(),
-          types, "legacy", legSeconds, legCpu, 0, "-", legacy.minProbability());
+      System.out.printf("%-22s %6d %5d %6d %-8s %9.2f %9.2f %7d %7s %12.6f %9s %12s %s%n", name, inst.n(),
+          inst.panelSize(), types, "legacy", legSeconds, legCpu, 0, "-", legacy.minProbability(), "-", "-",
+          Double.isNaN(lexMin) ? "" : lexMin >= legacy.minProbability() ? "leximin >= legacy" : "LEXIMIN BELOW LEGACY");
     } catch (SortitionException e) {
       // The greedy draw can fail on tight quotas (it gives up after repeated dead ends): reported, not a bench error.
       System.out.printf("%-22s %6d %5d %6d %-8s %s%n", name, inst.n(), inst.panelSize(), types, "legacy",
