@@ -38,7 +38,11 @@ import java.util.Set;
  * constraint, otherwise the stage is optimal and every unfixed type with y_t &gt; 0 is fixed at the stage value
  * (complementary slackness: its constraint is tight in every optimal primal solution). Finally a primal LP finds
  * the probabilities of the compositions that realise the fixed values. Its master LP is what made large pools slow:
- * highly degenerate with dense columns, GLOP needs thousands of pivots per re-solve even when warm-started.
+ * one row per type, highly degenerate, with dense columns. With OR-Tools 9.15's MPSolver, GLOP gains little from
+ * re-solving in place after columns are added: every model change marks the model for re-extraction (GLOP gets the
+ * LP anew), and the Java API offers no starting basis (no {@code setStartingLpBasis}). Measured on a master of the 2,000-volunteer bench pool (1,205 rows, 3,615 columns,
+ * then 20 columns more per round): re-solving in place took 2,300–4,500 pivots per round against 3,600–5,700 for a
+ * fresh solver on the same columns, seconds either way.
  */
 public final class Leximin {
 
