@@ -74,8 +74,10 @@ public final class CompositionDistribution implements PanelDistribution {
   }
 
   /**
-   * Whether column generation finished (every stage within the gap tolerance). False when the time limit cut it
-   * short: the lottery is still valid (quota-feasible panels, probabilities summing to k) but not proven LEXIMIN.
+   * Whether the computation finished: every type's probability within {@link LeximinByDecomposition#TOLERANCE} (at
+   * worst {@link LeximinByDecomposition#ACCEPTABLE}) of its LEXIMIN value, proven by the relaxation's LPs (for the
+   * reference column generation: every stage within its gap tolerance). False when the time limit cut it short: the
+   * lottery is still valid (quota-feasible panels, probabilities summing to k) but not proven LEXIMIN.
    */
   public boolean converged() {
     return converged;

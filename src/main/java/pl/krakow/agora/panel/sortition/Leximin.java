@@ -16,13 +16,17 @@ import java.util.Set;
  * Nature 596, 2021, Methods "Algorithm LEXIMIN"): the lottery over quota-feasible panels that maximises the smallest
  * selection probability, then the second smallest, and so on.
  *
- * <p>Column generation as in the paper, but over panel <em>compositions</em> (members per type; a type is a set of
- * respondents with the same feature vector). Interchangeable respondents get equal LEXIMIN probability (the
- * allocation is unique and the problem symmetric), so nothing is lost, and the integer program has one variable per
- * type instead of per person. The objective stays on per-person probabilities: respondent of type t has probability
- * Σ_c x_c · c_t / |t|.
+ * <p>Works on panel <em>compositions</em> (members per type; a type is a set of respondents with the same feature
+ * vector). Interchangeable respondents get equal LEXIMIN probability (the allocation is unique and the problem
+ * symmetric), so nothing is lost, and every program has one variable per type instead of per person. The objective
+ * stays on per-person probabilities: respondent of type t has probability Σ_c x_c · c_t / |t|.
  *
- * <p>Each stage maximises the minimum probability z of the types not yet fixed, via its dual
+ * <p>{@link #overTypes} (the engine behind {@link #compute}) is {@link LeximinByDecomposition}: the leximin
+ * allocation of a relaxation by small LPs, then a lottery realising it by Wolfe's minimum-norm-point algorithm, with
+ * cuts when the relaxation promises more than any lottery gives. {@link #columnGeneration} below is the paper's
+ * method, kept as the independent reference of the tests ({@link #perPerson}, {@link #columnGenerationOverTypes}) and
+ * as a fallback should the decomposition ever stall numerically. Each of its stages maximises the minimum probability
+ * z of the types not yet fixed, via its dual
  *
  * <pre>
  *   minimise ŷ − Σ_{t fixed} π_t y_t
@@ -33,7 +37,12 @@ import java.util.Set;
  * Pricing finds the composition maximising Σ_t (y_t / |t|) c_t; if it exceeds ŷ the composition becomes a new
  * constraint, otherwise the stage is optimal and every unfixed type with y_t &gt; 0 is fixed at the stage value
  * (complementary slackness: its constraint is tight in every optimal primal solution). Finally a primal LP finds
- * the probabilities of the compositions that realise the fixed values.
+ * the probabilities of the compositions that realise the fixed values. Its master LP is what made large pools slow:
+ * one row per type, highly degenerate, with dense columns. With OR-Tools 9.15's MPSolver, GLOP gains little from
+ * re-solving in place after columns are added: every model change marks the model for re-extraction (GLOP gets the
+ * LP anew), and the Java API offers no starting basis (no {@code setStartingLpBasis}). Measured on a master of the 2,000-volunteer bench pool (1,205 rows, 3,615 columns,
+ * then 20 columns more per round): re-solving in place took 2,300–4,500 pivots per round against 3,600–5,700 for a
+ * fresh solver on the same columns, seconds either way.
  */
 public final class Leximin {
 
@@ -100,20 +109,30 @@ public final class Leximin {
     return overTypes(instance, budget);
   }
 
-  /** Column generation over type compositions (no uniform shortcut, no time limit). */
+  /** LEXIMIN over type compositions (no uniform shortcut, no time limit). */
   public static CompositionDistribution overTypes(SortitionInstance instance) {
     return overTypes(instance, java.time.Duration.ofDays(365));
   }
 
   /**
-   * Column generation over type compositions with a wall-clock budget. When the budget runs out (checked between
-   * iterations and passed to CP-SAT and GLOP as time limits), the lottery found so far is returned, not converged.
+   * LEXIMIN over type compositions ({@link LeximinByDecomposition}) with a wall-clock budget. When the budget runs out
+   * (checked between steps and passed to CP-SAT and GLOP as time limits), the lottery found so far is returned, not
+   * converged.
    */
   public static CompositionDistribution overTypes(SortitionInstance instance, java.time.Duration budget) {
     loadNatives();
     PoolTypes types = PoolTypes.of(instance);
     try (var search = new TypeCompositionSearch(types, 1)) {
-      return columnGeneration(types, search, System.nanoTime() + budget.toNanos());
+      return LeximinByDecomposition.compute(types, search, System.nanoTime() + budget.toNanos());
+    }
+  }
+
+  /** The per-stage column generation over type compositions (the previous engine): test reference. */
+  static CompositionDistribution columnGenerationOverTypes(SortitionInstance instance) {
+    loadNatives();
+    PoolTypes types = PoolTypes.of(instance);
+    try (var search = new TypeCompositionSearch(types, 1)) {
+      return columnGeneration(types, search, System.nanoTime() + java.time.Duration.ofDays(365).toNanos());
     }
   }
 

@@ -3,7 +3,8 @@
  *
  * <ul>
  *   <li>{@link pl.krakow.agora.panel.sortition.Leximin}: LEXIMIN of Flanigan, Gölz, Gupta, Hennig, Procaccia (Nature
- *       2021), column generation over panel compositions per type of respondent.
+ *       2021), over panel compositions per type of respondent: leximin of a relaxation by LPs, realised as a lottery by
+ *       Wolfe's minimum-norm-point algorithm ({@code LeximinByDecomposition}).
  *   <li>{@link pl.krakow.agora.panel.sortition.LegacySelection}: the greedy sequential draw, probabilities by
  *       sampling.
  *   <li>{@link pl.krakow.agora.panel.sortition.UniformDistribution}: k/n each when no quota binds.
