@@ -18,8 +18,10 @@ final class PanelUi {
     static Component table(String caption, List<String> headers, List<List<String>> rows) {
         Element table = new Element("table");
         table.getClassList().add("agora-panel-table");
+        table.getStyle().set("border-collapse", "collapse").set("margin-block", "0.5rem 1.25rem");
         Element cap = new Element("caption");
         cap.setText(caption);
+        cap.getStyle().set("text-align", "start").set("font-weight", "600").set("padding-block", "0.25rem");
         table.appendChild(cap);
         Element head = new Element("thead");
         Element hr = new Element("tr");
@@ -27,6 +29,8 @@ final class PanelUi {
             Element th = new Element("th");
             th.setAttribute("scope", "col");
             th.setText(h);
+            th.getStyle().set("text-align", "start").set("padding", "0.25rem 1rem 0.25rem 0")
+                    .set("border-bottom", "1px solid currentColor");
             hr.appendChild(th);
         }
         head.appendChild(hr);
@@ -40,6 +44,8 @@ final class PanelUi {
                     cell.setAttribute("scope", "row");
                 }
                 cell.setText(row.get(i));
+                cell.getStyle().set("text-align", "start").set("padding", "0.2rem 1rem 0.2rem 0")
+                        .set("font-weight", i == 0 ? "500" : "400");
                 tr.appendChild(cell);
             }
             body.appendChild(tr);
@@ -49,6 +55,13 @@ final class PanelUi {
         wrapper.addClassName("agora-table-scroll");
         wrapper.getElement().appendChild(table);
         return wrapper;
+    }
+
+    /** Preformatted text that wraps instead of running off the page (hashes, seeds, commands). */
+    static com.vaadin.flow.component.html.Pre wrapping(String text) {
+        var pre = new com.vaadin.flow.component.html.Pre(text);
+        pre.getStyle().set("white-space", "pre-wrap").set("overflow-wrap", "anywhere");
+        return pre;
     }
 
     static String percent(double probability, Locale locale) {

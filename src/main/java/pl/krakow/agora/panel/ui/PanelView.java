@@ -205,7 +205,7 @@ class PanelView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
         Section s = new Section(new H2(getTranslation("panel.view.commitment")));
         s.setId("panel-commitment");
         s.add(new Paragraph(getTranslation("panel.view.commitment-lead")));
-        Pre hash = new Pre(p.seedCommitment());
+        Pre hash = PanelUi.wrapping(p.seedCommitment());
         hash.addClassName("agora-hash");
         s.add(hash);
         if (p.seedPublicSource() != null) {
@@ -248,7 +248,6 @@ class PanelView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
             select.setItemLabelGenerator(v -> c.values().stream().filter(x -> x.id() == v).findFirst()
                     .map(PanelOverview.ValueComposition::name).orElse(""));
             select.setPlaceholder(getTranslation("panel.register.choose"));
-            select.setRequiredIndicatorVisible(true);
             selects.put(c.id(), select);
             s.add(select);
         }
@@ -473,7 +472,7 @@ class PanelView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
             s.add(new Paragraph(getTranslation("panel.result.not-converged")));
         }
         s.add(new Paragraph(getTranslation("panel.result.seed")));
-        Pre seed = new Pre(r.seed());
+        Pre seed = PanelUi.wrapping(r.seed());
         seed.setId("panel-result-seed");
         seed.addClassName("agora-hash");
         s.add(seed);
@@ -500,7 +499,7 @@ class PanelView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
             steps.add(new ListItem(getTranslation("panel.result.repeat." + i)));
         }
         s.add(steps);
-        Pre command = new Pre("java -jar agora.jar panel-select --algorithm leximin --categories categories.csv"
+        Pre command = PanelUi.wrapping("java -jar agora.jar panel-select --algorithm leximin --categories categories.csv"
                 + " --respondents respondents.csv --panel-size " + r.panel().size() + " --seed '" + r.seed()
                 + "' --alternates --time-limit " + draws.timeLimit().toSeconds() + " --output-json out.json");
         command.addClassName("agora-command");
