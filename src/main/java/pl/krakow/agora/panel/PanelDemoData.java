@@ -90,9 +90,9 @@ class PanelDemoData implements ApplicationRunner {
 
     /** Acts as a demo account (dev only: the id is read from the identity table by username). */
     private void as(String username, Role... roles) {
-        long id = jdbc.sql("SELECT id FROM identity_user WHERE username = :u").param("u", username)
-                .query(Long.class).single();
-        var token = new UsernamePasswordAuthenticationToken(new Principal(id, username), null,
+        Principal principal = jdbc.sql("SELECT id, display_name FROM identity_user WHERE username = :u")
+                .param("u", username).query((rs, i) -> new Principal(rs.getLong(1), rs.getString(2))).single();
+        var token = new UsernamePasswordAuthenticationToken(principal, null,
                 AuthorityUtils.createAuthorityList(java.util.Arrays.stream(roles).map(Role::authority).toList())) {
             @Override
             public String getName() {

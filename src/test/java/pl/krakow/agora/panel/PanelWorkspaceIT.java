@@ -158,13 +158,4 @@ class PanelWorkspaceIT {
     private static void signInAs(List<String> people, String username) {
         TestUsers.signIn(991_000 + people.indexOf(username), username, Role.RESIDENT);
     }
-
-    @Test
-    void theAdoptionRuleCountsAbstentionsAsCastAndNeedsTheQuorum() {
-        assertThat(AdoptionRule.tally(8, 2, 0, 20, 80, 50).adopted()).isTrue();
-        assertThat(AdoptionRule.tally(8, 1, 1, 20, 80, 50).adopted()).isTrue();
-        assertThat(AdoptionRule.tally(7, 1, 2, 20, 80, 50).adopted()).isFalse();
-        assertThat(AdoptionRule.tally(8, 0, 0, 20, 80, 50).quorumMet()).isFalse();
-        assertThat(AdoptionRule.tally(0, 0, 0, 20, 80, 1).adopted()).isFalse();
-    }
 }
