@@ -125,6 +125,9 @@ class PanelDrawIT {
         TestUsers.signOut();
 
         DrawResult result = draws.result(id).orElseThrow();
+        System.out.printf(java.util.Locale.ROOT, "panel draw: n=%d k=20 leximin min=%.4f legacy min=%.4f panels=%d"
+                + " converged=%s seconds=%.2f%n", result.poolSize(), result.minProbability(), result.legacyMinProbability(),
+                result.panelsGenerated(), result.converged(), result.seconds());
         assertThat(result.seed()).isEqualTo(secret + "|3 14 15 22 35 49");
         assertThat(result.panel()).hasSize(20).doesNotHaveDuplicates().doesNotContain(leaving.anonId());
         assertThat(result.alternates()).hasSize(5).doesNotContainAnyElementsOf(result.panel());
