@@ -301,6 +301,32 @@ public class PanelWorkspace {
         addStaff(panelId, username, WorkspaceRole.EXPERT);
     }
 
+    /**
+     * A drawn member who registered with a contact address only gets the workspace once an organiser
+     * links their seat (by its anonymous id) to the account they have since created.
+     */
+    @PreAuthorize("hasAnyRole('MODERATOR', 'ADMIN')")
+    @Transactional
+    public void linkMember(long panelId, String anonId, String username) {
+        String a = anonId == null ? "" : anonId.strip().toUpperCase(java.util.Locale.ROOT);
+        String u = username == null ? "" : username.strip();
+        if (u.isEmpty() || u.length() > 190) {
+            throw new AgoraException("panel.staff.error.username");
+        }
+        int updated;
+        try {
+            updated = jdbc.sql("UPDATE panel_volunteer v JOIN panel_seat s ON s.volunteer_id = v.id"
+                            + " SET v.username = :u WHERE v.panel_id = :p AND v.anon_id = :a AND v.username IS NULL")
+                    .param("u", u).param("p", panelId).param("a", a).update();
+        } catch (DuplicateKeyException dup) {
+            throw new AgoraException("panel.staff.error.duplicate", u);
+        }
+        if (updated == 0) {
+            throw new AgoraException("panel.link.error.no-seat", a);
+        }
+        auditLog.record("panel.link-member", "panel/" + panelId, a + " -> " + u);
+    }
+
     /** Makes the person with this username a facilitator of the panel. */
     @PreAuthorize("hasAnyRole('MODERATOR', 'ADMIN')")
     @Transactional

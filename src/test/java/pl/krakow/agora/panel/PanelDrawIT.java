@@ -174,6 +174,25 @@ class PanelDrawIT {
         List<String> alternates = java.util.Arrays.stream(DrawRunner.alternatesInOrder(reserve, result.seed(), 5))
                 .mapToObj(files.rowAnonIds()::get).toList();
         assertThat(alternates).isEqualTo(result.alternates());
+
+        linkedMemberEntersTheWorkspace(id, result);
+    }
+
+    @Autowired
+    PanelWorkspace workspace;
+
+    private void linkedMemberEntersTheWorkspace(long id, DrawResult result) {
+        TestUsers.signIn(990_001, "moderator-panel-it", Role.RESIDENT, Role.MODERATOR);
+        workspace.linkMember(id, result.panel().get(0), "polaczona-" + id);
+        assertThatThrownBy(() -> workspace.linkMember(id, result.panel().get(0), "ktos-inny-" + id))
+                .isInstanceOf(AgoraException.class).hasMessage("panel.link.error.no-seat");
+        String notDrawn = result.probabilities().stream().map(DrawResult.Probability::anonId)
+                .filter(a -> !result.panel().contains(a) && !result.alternates().contains(a)).findFirst().orElseThrow();
+        assertThatThrownBy(() -> workspace.linkMember(id, notDrawn, "ktos-inny-" + id))
+                .hasMessage("panel.link.error.no-seat");
+        TestUsers.signIn(990_005, "polaczona-" + id, Role.RESIDENT);
+        assertThat(workspace.myRole(id)).contains(WorkspaceRole.MEMBER);
+        TestUsers.signOut();
     }
 
     private static List<Integer> rows(String json, String field) {

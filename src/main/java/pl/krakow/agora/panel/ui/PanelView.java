@@ -395,11 +395,21 @@ class PanelView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
             workspace.inviteExpert(id, expert.getValue().id());
             return getTranslation("panel.staff.added");
         }));
+        TextField seat = new TextField(getTranslation("panel.link.anon-id"));
+        seat.setId("panel-link-anon");
+        TextField account = new TextField(getTranslation("panel.link.username"));
+        account.setId("panel-link-username");
+        Button link = new Button(getTranslation("panel.link.button"), e -> act(() -> {
+            workspace.linkMember(id, seat.getValue(), account.getValue());
+            return getTranslation("panel.link.done");
+        }));
+        Div row3 = new Div(seat, account, link);
+        row3.addClassName("agora-field-row");
         Div row1 = new Div(facilitator, addFacilitator);
         row1.addClassName("agora-field-row");
         Div row2 = new Div(expert, invite);
         row2.addClassName("agora-field-row");
-        return new Div(h, row1, row2);
+        return new Div(h, row1, row2, new Paragraph(getTranslation("panel.link.lead")), row3);
     }
 
     private Div drawControls(PanelOverview p) {
