@@ -1,0 +1,6 @@
+package pl.krakow.agora.panel;
+
+/** A member's vote on a draft recommendation. */
+public enum VoteChoice {
+    YES, NO, ABSTAIN
+}
