@@ -18,6 +18,7 @@ import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import pl.krakow.agora.budget.PbTallyTool;
+import pl.krakow.agora.panel.PanelReplayTool;
 import pl.krakow.agora.panel.PanelSelectTool;
 import pl.krakow.agora.translation.DetectLanguageTool;
 
@@ -52,6 +53,9 @@ public class AgoraApplication implements AppShellConfigurator {
         commands.put("panel-select", new CommandEntry(
                 "select a citizens' panel by stratified sortition (leximin, legacy) and print the probabilities",
                 PanelSelectTool::run));
+        commands.put("panel-replay", new CommandEntry(
+                "repeat a published panel draw from its JSON alone and check panel, alternates and probabilities",
+                PanelReplayTool::run));
         commands.put("detect-language", new CommandEntry(
                 "detect the language of each line read from standard input",
                 DetectLanguageTool::run));

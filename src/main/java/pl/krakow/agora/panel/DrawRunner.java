@@ -18,6 +18,7 @@ import pl.krakow.agora.panel.sortition.LegacySelection;
 import pl.krakow.agora.panel.sortition.PanelDistribution;
 import pl.krakow.agora.panel.sortition.PanelSelection;
 import pl.krakow.agora.panel.sortition.PublicLottery;
+import pl.krakow.agora.panel.sortition.PublishedLottery;
 import pl.krakow.agora.panel.sortition.SortitionException;
 import pl.krakow.agora.panel.sortition.SortitionInstance;
 
@@ -73,7 +74,8 @@ class DrawRunner {
             }
             int[] alternates = alternatesInOrder(result.alternates(), job.seed(), job.alternates());
             recorder.save(job, result.distribution(), result.panel(), alternates, seconds, legacyMin,
-                    json(job, result.distribution(), result.panel(), alternates, seconds, legacyMin));
+                    json(job, result.distribution(), result.panel(), alternates, seconds, legacyMin,
+                            result.reserveLottery()));
         } catch (SortitionException e) {
             recorder.fail(job, e.key(), Arrays.stream(e.args()).map(String::valueOf).toList());
         } catch (RuntimeException | LinkageError e) {
@@ -95,7 +97,7 @@ class DrawRunner {
     }
 
     static String json(Job job, PanelDistribution d, int[] panel, int[] alternates, double seconds,
-            @Nullable Double legacyMin) {
+            @Nullable Double legacyMin, @Nullable PublishedLottery reserveLottery) {
         var anon = job.pool().anonIds();
         StringBuilder sb = new StringBuilder("{\n");
         sb.append("  \"panel_id\": ").append(job.panelId()).append(",\n");
@@ -124,8 +126,15 @@ class DrawRunner {
             sb.append(i == 0 ? "\n    " : ",\n    ").append(quote(anon.get(i))).append(": ").append(number(p[i]));
         }
         sb.append("\n  },\n");
+        sb.append("  \"lottery\": ").append(d instanceof CompositionDistribution cd ? lottery(anon, cd.published()) : "null")
+                .append(",\n");
+        sb.append("  \"reserve_lottery\": ").append(reserveLottery == null ? "null" : lottery(anon, reserveLottery))
+                .append(",\n");
         sb.append("  \"reproduce\": [\n");
         String[] steps = {
+            "0. Anyone, from this file alone: java -jar agora.jar panel-replay FILE.json draws panel and alternates"
+                + " again from lottery, reserve_lottery and seed, recomputes every probability, and says whether all"
+                + " match this file.",
             "1. Check that SHA-256 of the organiser's secret (the part of seed before '|') equals seed_commitment_sha256;"
                 + " the part after '|' is the public value announced in seed_public_source.",
             "2. Get categories.csv and respondents.csv of the frozen pool from the organisers (respondents row i is"
@@ -148,6 +157,35 @@ class DrawRunner {
         int n = rows == null ? anon.size() : rows.length;
         for (int i = 0; i < n; i++) {
             sb.append(i == 0 ? "" : ", ").append(quote(anon.get(rows == null ? i : rows[i])));
+        }
+        return sb.append(']').toString();
+    }
+
+    /**
+     * A lottery as published: the anonymous ids of each type (in the engine's id order) and each
+     * composition's probability, written with Java's shortest round-trip form so the draw repeats
+     * bit for bit; a composition lists only the types it takes members from, as [type, count] pairs.
+     */
+    private static String lottery(java.util.List<String> anon, PublishedLottery lottery) {
+        StringBuilder sb = new StringBuilder("{\n    \"types\": [");
+        for (int t = 0; t < lottery.types().size(); t++) {
+            sb.append(t == 0 ? "\n      " : ",\n      ").append(ids(anon, lottery.types().get(t)));
+        }
+        sb.append("\n    ],\n    \"support\": [");
+        for (int i = 0; i < lottery.support().size(); i++) {
+            var wc = lottery.support().get(i);
+            sb.append(i == 0 ? "\n      " : ",\n      ").append("{\"probability\": ").append(Double.toString(wc.probability()))
+                    .append(", \"counts\": ").append(sparse(wc.counts())).append('}');
+        }
+        return sb.append("\n    ]\n  }").toString();
+    }
+
+    private static String sparse(int[] counts) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int t = 0; t < counts.length; t++) {
+            if (counts[t] > 0) {
+                sb.append(sb.length() == 1 ? "" : ", ").append('[').append(t).append(", ").append(counts[t]).append(']');
+            }
         }
         return sb.append(']').toString();
     }

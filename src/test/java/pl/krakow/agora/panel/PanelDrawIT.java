@@ -175,6 +175,22 @@ class PanelDrawIT {
                 .mapToObj(files.rowAnonIds()::get).toList();
         assertThat(alternates).isEqualTo(result.alternates());
 
+        // anyone repeats it from the published JSON alone: panel, alternates and every probability
+        Path publishedFile = dir.resolve("draw.json");
+        Files.writeString(publishedFile, result.json(), StandardCharsets.UTF_8);
+        ByteArrayOutputStream replayed = new ByteArrayOutputStream();
+        assertThat(PanelReplayTool.run(new String[] {"panel-replay", publishedFile.toString()},
+                InputStream.nullInputStream(), new PrintStream(replayed, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)))
+                .as(replayed.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(replayed.toString(StandardCharsets.UTF_8)).contains("\"panel_matches\": true",
+                "\"alternates_match\": true", "\"probabilities_match\": true");
+        // a different seed (say, a wrong lottery result) does not give the published panel
+        Files.writeString(publishedFile, result.json().replace(result.seed(), result.seed() + "x"), StandardCharsets.UTF_8);
+        assertThat(PanelReplayTool.run(new String[] {publishedFile.toString()}, InputStream.nullInputStream(),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(1);
+
         linkedMemberEntersTheWorkspace(id, result);
     }
 

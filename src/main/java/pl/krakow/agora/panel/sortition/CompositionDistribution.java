@@ -129,6 +129,16 @@ public final class CompositionDistribution implements PanelDistribution {
    */
   @Override
   public int[] draw(PublicLottery lottery) {
+    return draw(support, types.members, lottery);
+  }
+
+  /** The lottery as it is published: the members of each type and the support, enough to repeat {@link #draw}. */
+  public PublishedLottery published() {
+    return new PublishedLottery(List.of(types.members).stream().map(int[]::clone).toList(), support);
+  }
+
+  /** The draw procedure documented on {@link #draw(PublicLottery)}, on any types' members and support. */
+  static int[] draw(List<WeightedComposition> support, int[][] members, PublicLottery lottery) {
     double u = lottery.uniformDouble();
     WeightedComposition chosen = support.get(support.size() - 1);
     double cumulative = 0;
@@ -145,7 +155,7 @@ public final class CompositionDistribution implements PanelDistribution {
       if (need == 0) {
         continue;
       }
-      int[] m = types.members[t].clone();
+      int[] m = members[t].clone();
       for (int i = 0; i < need; i++) {
         int j = i + lottery.uniformInt(m.length - i);
         int tmp = m[i];

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Entry point for a public draw: compute the lottery of the chosen algorithm, then draw a panel (and optionally a
  * reserve panel of alternates) from a published seed.
@@ -25,8 +27,36 @@ public final class PanelSelection {
     }
   }
 
-  /** Result of a draw; {@code alternates} is empty unless requested. */
-  public record Result(PanelDistribution distribution, int[] panel, int[] alternates, String seed) {}
+  /**
+   * Result of a draw; {@code alternates} is empty unless requested. {@code reserveLottery} is the
+   * lottery the alternates were drawn from, in the pool's ids, when it was a LEXIMIN lottery (else
+   * null): published with the panel's, it lets anyone repeat both draws from the seed alone.
+   */
+  public record Result(PanelDistribution distribution, int[] panel, int[] alternates, String seed,
+      @Nullable PublishedLottery reserveLottery) {
+
+    public Result(PanelDistribution distribution, int[] panel, int[] alternates, String seed) {
+      this(distribution, panel, alternates, seed, null);
+    }
+  }
+
+  /** The reserve panel in the pool's ids and the lottery it came from. */
+  private record Reserve(int[] ids, @Nullable PublishedLottery lottery) {
+    static final Reserve NONE = new Reserve(new int[0], null);
+  }
+
+  /**
+   * Repeats a published draw: the panel from {@code lottery}, then (when given) the reserve panel
+   * from {@code reserve}, on one {@link PublicLottery} stream of the seed, as {@link #select} does.
+   *
+   * @return the panel, then the reserve panel (empty without a reserve lottery), ids ascending
+   */
+  public static int[][] replay(PublishedLottery lottery, @Nullable PublishedLottery reserve, String seed) {
+    PublicLottery random = new PublicLottery(seed);
+    int[] panel = lottery.draw(random);
+    int[] reserved = reserve == null ? new int[0] : reserve.draw(random);
+    return new int[][] {panel, reserved};
+  }
 
   private PanelSelection() {}
 
@@ -63,14 +93,12 @@ public final class PanelSelection {
     PanelDistribution distribution = distribution(instance, algorithm, seed, legacyDraws, budget);
     PublicLottery lottery = new PublicLottery(seed);
     int[] panel = distribution.draw(lottery);
-    int[] alternates = new int[0];
-    if (withAlternates) {
-      alternates = drawFromRest(instance, panel, algorithm, seed, legacyDraws, lottery, budget);
-    }
-    return new Result(distribution, panel, alternates, seed);
+    Reserve reserve = withAlternates
+        ? drawFromRest(instance, panel, algorithm, seed, legacyDraws, lottery, budget) : Reserve.NONE;
+    return new Result(distribution, panel, reserve.ids(), seed, reserve.lottery());
   }
 
-  private static int[] drawFromRest(SortitionInstance instance, int[] panel, Algorithm algorithm, String seed,
+  private static Reserve drawFromRest(SortitionInstance instance, int[] panel, Algorithm algorithm, String seed,
       int legacyDraws, PublicLottery lottery, java.time.Duration budget) {
     boolean[] taken = new boolean[instance.n()];
     for (int id : panel) {
@@ -85,7 +113,7 @@ public final class PanelSelection {
       }
     }
     if (rest.size() < instance.panelSize()) {
-      return new int[0];
+      return Reserve.NONE;
     }
     SortitionInstance restInstance = new SortitionInstance(instance.categories(), rest, instance.panelSize());
     PanelDistribution restDistribution;
@@ -94,11 +122,14 @@ public final class PanelSelection {
           ? Leximin.compute(restInstance, budget)
           : distribution(restInstance, algorithm, seed + "/alternates", legacyDraws, budget);
     } catch (SortitionException infeasible) {
-      return new int[0];
+      return Reserve.NONE;
     }
     int[] reserve = restDistribution.draw(lottery);
     int[] ids = Arrays.stream(reserve).map(originalId::get).toArray();
     Arrays.sort(ids);
-    return ids;
+    // originalId is increasing, so the renamed lottery keeps its ids ascending and draws the same people
+    PublishedLottery published = restDistribution instanceof CompositionDistribution cd
+        ? cd.published().withIds(originalId::get) : null;
+    return new Reserve(ids, published);
   }
 }
