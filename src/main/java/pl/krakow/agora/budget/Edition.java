@@ -33,4 +33,10 @@ public record Edition(long id, String name, String nameLanguage, BigDecimal tota
         }
         return categories.stream().filter(c -> c.id() == id).findFirst().orElse(null);
     }
+
+    /** The same edition counted by another rule (for comparisons; editions themselves never change rule once frozen). */
+    Edition withRule(Rule other) {
+        return new Edition(id, name, nameLanguage, totalBudget, categories, dates, format, maxChoices, totalPoints,
+                rankPoints, other, minAge, eligibility, tieBreak, phase, frozen);
+    }
 }
