@@ -301,6 +301,22 @@ public class VotingService {
         return Secrets.receiptHash(receipt).substring(0, 16);
     }
 
+    /** For the dev-profile demo only: a batch of codes whose plain text is published in the README. */
+    long registerKnownCodes(long editionId, String label, List<String> codes) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO budget_code_batch (edition_id, label, size, issued_by, issued_at) VALUES (:e, :l, :n, 'system', :at)")
+                .param("e", editionId).param("l", label).param("n", codes.size())
+                .param("at", EditionStore.timestamp(store.now())).update(keys);
+        long batchId = Objects.requireNonNull(keys.getKey()).longValue();
+        String salt = store.salt(editionId);
+        for (String code : codes) {
+            jdbc.sql("INSERT INTO budget_voting_code (edition_id, code_hash, batch_id) VALUES (:e, :h, :b)")
+                    .param("e", editionId).param("h", Secrets.hmac(pepper, salt, Secrets.normalise(code)))
+                    .param("b", batchId).update();
+        }
+        return batchId;
+    }
+
     BallotBox box() {
         return box;
     }
