@@ -62,6 +62,13 @@ class EditionStore {
         return ids.stream().map(this::edition).toList();
     }
 
+    /** The frozen rules if they are already in memory (no database access at all). */
+    java.util.Optional<VotingRules> cachedRules(long id) {
+        VotingRules cached = frozen.get(id);
+        return cached == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new VotingRules(withPhase(cached.edition()), cached.projects()));
+    }
+
     /** The rules a ballot is checked and counted against (within the caller's transaction). */
     VotingRules rules(long id) {
         VotingRules cached = frozen.get(id);

@@ -201,7 +201,8 @@ public class VotingService {
     }
 
     Receipt cast(BallotBox via, long editionId, Credential credential, BallotChoice choice, String channel) {
-        VotingRules rules = transaction.execute(s -> store.rules(editionId));
+        // once frozen the rules are in memory: a vote then costs one transaction, the ballot box's
+        VotingRules rules = store.cachedRules(editionId).orElseGet(() -> transaction.execute(s -> store.rules(editionId)));
         Edition e = rules.edition();
         requireVoting(e);
         BallotRules.Checked ballot = BallotRules.check(rules, choice);
