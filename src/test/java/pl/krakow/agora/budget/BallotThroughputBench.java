@@ -17,7 +17,11 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import pl.krakow.agora.AgoraIntegrationTest;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+import pl.krakow.agora.OidcTestProvider;
 import pl.krakow.agora.budget.tally.Rule;
 import pl.krakow.agora.identity.TestUsers;
 
@@ -26,9 +30,12 @@ import pl.krakow.agora.identity.TestUsers;
  * format check, code used up, "has voted" row, ballot row, one transaction), beside a raw JDBC
  * baseline measured in the same run on the same database and pool (one INSERT of a ballot row and
  * a COMMIT per ballot), and the ratio between them. Timings only (./mvnw -Pbench test
- * -Dtest=BallotThroughputBench); nothing is asserted about time.
+ * -Dtest=BallotThroughputBench); nothing is asserted about time. No web server: the -Pbench build has no
+ * Vaadin development bundle, and the service layer is what is measured.
  */
-@AgoraIntegrationTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@ActiveProfiles({"dev", "test"})
+@ContextConfiguration(initializers = OidcTestProvider.class)
 class BallotThroughputBench {
 
     static final int THREADS = 8;

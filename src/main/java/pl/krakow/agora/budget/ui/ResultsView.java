@@ -42,6 +42,7 @@ class ResultsView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
 
     private final ResultsService results;
     private String title = "";
+    private boolean pointsFormat;
 
     ResultsView(ResultsService results) {
         this.results = results;
@@ -59,6 +60,7 @@ class ResultsView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
             return;
         }
         title = getTranslation("budget.results.title", r.edition().name());
+        pointsFormat = r.edition().format().usesPoints();
         H1 h1 = new H1(title);
         add(h1, new Paragraph(getTranslation("budget.results.lead", r.ballots(),
                 getTranslation("budget.rule." + r.edition().rule().code()))));
@@ -121,7 +123,7 @@ class ResultsView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
             row.getElement().setAttribute("role", "listitem");
             row.getStyle().set("display", "grid").set("grid-template-columns", "minmax(10rem, 18rem) 1fr")
                     .set("gap", "var(--lumo-space-s)").set("align-items", "center").set("margin", "0.25rem 0");
-            Span label = new Span(getTranslation("budget.results.bar", p.project().title(), p.score().toPlainString(),
+            Span label = new Span(getTranslation("budget.results.bar", p.project().title(), score(pool, p),
                     Texts.money(this, p.project().cost()),
                     getTranslation(p.funded() ? "budget.results.won" : "budget.results.lost")));
             Div track = new Div();
@@ -150,9 +152,9 @@ class ResultsView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
             case FUNDED -> mes
                     ? getTranslation("budget.explain.mes.funded", t.step(), t.payers(), p.supporters(),
                             Texts.money(this, t.price()), Texts.money(this, t.moneyLeft()))
-                    : getTranslation("budget.explain.greedy.funded", p.score().toPlainString(), t.step(), cost,
+                    : getTranslation("budget.explain.greedy.funded", score(pool, p), t.step(), cost,
                             Texts.money(this, t.budgetLeft()));
-            case DOES_NOT_FIT -> getTranslation("budget.explain.greedy.does-not-fit", p.score().toPlainString(), t.step(),
+            case DOES_NOT_FIT -> getTranslation("budget.explain.greedy.does-not-fit", score(pool, p), t.step(),
                     Texts.money(this, t.budgetLeft()), cost);
             case SUPPORTERS_CANNOT_AFFORD -> getTranslation("budget.explain.mes.cannot-afford", p.supporters(),
                     t.payers() == null ? 0 : t.payers(), t.moneyLeft() == null ? Texts.money(this, BigDecimal.ZERO)
@@ -160,6 +162,11 @@ class ResultsView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
             case NO_SUPPORT -> getTranslation("budget.explain.no-support");
             case BELOW_THRESHOLD, BELOW_SUPPORT_SHARE -> getTranslation("budget.explain.below-threshold");
         };
+    }
+
+    /** "votes: 136" for approval ballots, "points: 412" for points ballots. */
+    private String score(PoolResult pool, ProjectResult p) {
+        return getTranslation(pointsFormat ? "budget.results.score.points" : "budget.results.score.votes", p.score().toPlainString());
     }
 
     private static DownloadHandler download(Supplier<String> content, String fileName, String type) {
