@@ -30,10 +30,10 @@ import pl.krakow.agora.identity.TestUsers;
  * format check, code used up, "has voted" row, ballot row, one transaction), beside a raw JDBC
  * baseline measured in the same run on the same database and pool (one INSERT of a ballot row and
  * a COMMIT per ballot), and the ratio between them. Timings only (./mvnw -Pbench test
- * -Dtest=BallotThroughputBench); nothing is asserted about time. No web server: the -Pbench build has no
+ * -Dtest=BallotThroughputBench); nothing is asserted about time. No real web server (a mock servlet context): the -Pbench build has no
  * Vaadin development bundle, and the service layer is what is measured.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @ActiveProfiles({"dev", "test"})
 @ContextConfiguration(initializers = OidcTestProvider.class)
 class BallotThroughputBench {
