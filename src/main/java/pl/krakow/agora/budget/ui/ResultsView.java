@@ -123,9 +123,8 @@ class ResultsView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
             row.getElement().setAttribute("role", "listitem");
             row.getStyle().set("display", "grid").set("grid-template-columns", "minmax(10rem, 18rem) 1fr")
                     .set("gap", "var(--lumo-space-s)").set("align-items", "center").set("margin", "0.25rem 0");
-            Span label = new Span(getTranslation("budget.results.bar", p.project().title(), score(pool, p),
-                    Texts.money(this, p.project().cost()),
-                    getTranslation(p.funded() ? "budget.results.won" : "budget.results.lost")));
+            Span label = new Span(p.project().title() + " (" + score(pool, p) + "; " + Texts.money(this, p.project().cost())
+                    + "; " + getTranslation(p.funded() ? "budget.results.won" : "budget.results.lost") + ")");
             Div track = new Div();
             track.getElement().setAttribute("aria-hidden", "true");
             track.getStyle().set("background", "var(--lumo-contrast-10pct)").set("height", "1.25rem").set("border-radius", "3px");
