@@ -21,6 +21,7 @@ import pl.krakow.agora.budget.tally.TallyInput;
 import pl.krakow.agora.budget.tally.TallyResult;
 import pl.krakow.agora.budget.tally.TraceEntry;
 import pl.krakow.agora.platform.AgoraException;
+import pl.krakow.agora.platform.audit.AuditLog;
 
 /**
  * Results (issue 9, item 5): every pool tallied by the pure {@code budget.tally} engine on the
@@ -33,13 +34,15 @@ public class ResultsService {
 
     private final EditionStore store;
     private final VotingService voting;
+    private final AuditLog audit;
 
-    ResultsService(EditionStore store, VotingService voting) {
+    ResultsService(EditionStore store, VotingService voting, AuditLog audit) {
         this.store = store;
         this.voting = voting;
+        this.audit = audit;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: an administrator's interim look during voting is audit-logged
     public EditionResults results(long editionId) {
         VotingRules rules = visibleRules(editionId);
         List<BallotBox.StoredBallot> ballots = voting.box().ballots(editionId);
@@ -51,7 +54,7 @@ public class ResultsService {
     }
 
     /** The pool's ballots as a Pabulib file. */
-    @Transactional(readOnly = true)
+    @Transactional
     public String exportPabulib(long editionId, String poolKey) {
         VotingRules rules = visibleRules(editionId);
         Pool pool = Pool.byKey(rules, poolKey);
@@ -61,7 +64,7 @@ public class ResultsService {
     }
 
     /** Every project with its pool, cost, supporters, score and result, as CSV (; separated, UTF-8). */
-    @Transactional(readOnly = true)
+    @Transactional
     public String exportCsv(long editionId) {
         EditionResults r = results(editionId);
         StringBuilder b = new StringBuilder("\uFEFFproject_id;title;pool;cost;supporters;score;selected\r\n");
@@ -210,6 +213,11 @@ public class ResultsService {
                         .anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
         if (phase != Phase.RESULTS && !(admin && phase == Phase.VOTING)) {
             throw new AgoraException("budget.results.error.not-yet");
+        }
+        if (phase == Phase.VOTING) {
+            // interim results are for the administrators' checks only, and every look is on the record
+            audit.record("budget.results.interim-view", EditionService.target(editionId),
+                    "results seen by an administrator while voting is open");
         }
         return rules;
     }

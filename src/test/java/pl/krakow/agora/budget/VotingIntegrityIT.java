@@ -149,6 +149,10 @@ class VotingIntegrityIT {
         PoolResult inApp = results.results(v.edition()).pools().get(0);
         assertThat(inApp.voters()).isEqualTo(voters);
         String pb = results.exportPabulib(v.edition(), "general");
+        // voting is still open: each interim look by an administrator is on the audit record
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM platform_audit_log WHERE action = 'budget.results.interim-view'"
+                + " AND target = :t").param("t", EditionService.target(v.edition())).query(Integer.class).single())
+                .isEqualTo(2);
         TallyInput fromFile = TallyInput.fromPabulib(PabulibReader.parse(pb));
         assertThat(fromFile.ballots()).hasSize(voters);
         TallyResult recomputed = PbTally.tally(fromFile, Rule.MES_COST_ADD1);
