@@ -5,7 +5,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
+
+import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +35,26 @@ public class ForumChangeFeed {
     private final JdbcClient jdbc;
     private final Map<Long, List<LongConsumer>> watchers = new ConcurrentHashMap<>();
     private final Map<Long, Long> delivered = new ConcurrentHashMap<>();
+    /**
+     * Watchers are called here, never on the committing or polling thread: a view's re-read (through
+     * Vaadin's {@code UI.access}, which runs at once when the UI's session is free) must not hold up
+     * the member whose click made the change, nor the next poll.
+     */
+    private final ExecutorService fanOut;
 
     public ForumChangeFeed(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        AtomicInteger threads = new AtomicInteger();
+        this.fanOut = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "forum-feed-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        fanOut.shutdownNow();
     }
 
     /** Whoever watches is called with the new version (on the poller's or the committing thread). */
@@ -96,9 +118,15 @@ public class ForumChangeFeed {
         }
         for (LongConsumer watcher : watchers.getOrDefault(sessionId, List.of())) {
             try {
-                watcher.accept(version);
-            } catch (RuntimeException e) {
-                log.warn("Forum watcher failed: {}", e.toString());
+                fanOut.execute(() -> {
+                    try {
+                        watcher.accept(version);
+                    } catch (RuntimeException e) {
+                        log.warn("Forum watcher failed: {}", e.toString());
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                return; // shutting down
             }
         }
     }

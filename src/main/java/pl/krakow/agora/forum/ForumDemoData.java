@@ -1,8 +1,6 @@
 package pl.krakow.agora.forum;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +30,7 @@ import pl.krakow.agora.platform.i18n.UiLanguage;
 @Order(50)
 class ForumDemoData implements ApplicationRunner {
 
+    private static final java.time.ZoneId WARSAW = java.time.ZoneId.of("Europe/Warsaw");
     static final String BODY = "Forum Mniejszości Narodowych, Etnicznych i Migrantów";
     private static final Logger log = LoggerFactory.getLogger(ForumDemoData.class);
 
@@ -60,7 +59,7 @@ class ForumDemoData implements ApplicationRunner {
             member(body, "radny", MemberRole.MEMBER, start);
             member(body, "mieszkanka", MemberRole.MEMBER, start);
             member(body, "tlumacz", MemberRole.MEMBER, start);
-            long session = forum.scheduleSession(body, 1, Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS),
+            long session = forum.scheduleSession(body, 1, LocalDate.now(WARSAW).plusDays(2).atTime(17, 0).atZone(WARSAW).toInstant(),
                     "Sala Obrad, Urząd Miasta Krakowa, pl. Wszystkich Świętych 3-4", true);
             forum.addAgendaItem(session, new NewAgendaItem("Otwarcie sesji i przyjęcie porządku obrad", "",
                     "Przewodniczący Forum", ""), UiLanguage.PL);
