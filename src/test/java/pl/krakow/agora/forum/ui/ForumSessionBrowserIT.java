@@ -170,7 +170,7 @@ class ForumSessionBrowserIT extends AgoraBrowserTest {
         long committed = System.nanoTime();
         for (var e : pages.entrySet()) {
             e.getValue().waitForFunction("v => Number(document.querySelector('#forum-version').textContent) >= v",
-                    version, new Page.WaitForFunctionOptions().setTimeout(1000).setPollingInterval(10));
+                    (double) version, new Page.WaitForFunctionOptions().setTimeout(1000).setPollingInterval(10));
             latencies.add((System.nanoTime() - committed) / 1_000_000);
         }
     }
