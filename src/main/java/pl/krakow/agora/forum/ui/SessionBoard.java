@@ -67,6 +67,7 @@ class SessionBoard extends Div {
     private final Mode mode;
     private final UiLanguage reader;
     private @Nullable Runnable subscription;
+    private java.util.function.Consumer<LiveState> stateListener = s -> { };
     private @Nullable LiveState state;
 
     private final Announcer polite = new Announcer(Announcer.Urgency.POLITE);
@@ -399,6 +400,15 @@ class SessionBoard extends Div {
         renderVote(s, viewer, before);
         renderResults(s);
         renderAttendance(s);
+        stateListener.accept(s);
+    }
+
+    /** Called after each render, for the parts of a view around the board. */
+    void onState(java.util.function.Consumer<LiveState> listener) {
+        this.stateListener = listener;
+        if (state != null) {
+            listener.accept(state);
+        }
     }
 
     private void renderAgenda(LiveState s, @Nullable Viewer viewer) {

@@ -110,7 +110,11 @@ class SessionView extends LiveRoute {
         LiveState s = board.state();
         if (s != null && s.viewer() != null && (s.session().status() == SessionStatus.PLANNED
                 || s.session().status() == SessionStatus.PUBLISHED)) {
-            add(proposals(board.sessionId(), s));
+            Section proposals = proposals(board.sessionId(), s);
+            add(proposals);
+            // proposals are taken before the session only: the form goes when the chair opens it
+            board.onState(now -> proposals.setVisible(now.session().status() == SessionStatus.PLANNED
+                    || now.session().status() == SessionStatus.PUBLISHED));
         }
         if (s != null && s.viewer() != null && s.viewer().chairs() && s.session().status() == SessionStatus.OPEN) {
             var waiting = minutes.awaitingApproval(board.sessionId());
