@@ -118,6 +118,9 @@ public class ForumService {
             throw new AgoraException("forum.error.already-member", user.displayName());
         }
         long id = keys.getKey().longValue();
+        // screens of the body's running sessions show the new size of the body (quorum, majorities)
+        jdbc.sql("UPDATE forum_session SET version = version + 1 WHERE body_id = :b AND status <> 'CLOSED'")
+                .param("b", bodyId).update();
         audit.record("forum.member.added", "forum-body:" + bodyId, user.username() + " " + role);
         return id;
     }

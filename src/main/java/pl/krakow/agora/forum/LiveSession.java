@@ -531,16 +531,58 @@ public class LiveSession {
 
     // ---- reading ---------------------------------------------------------------------------------
 
-    /** The whole state of the session as of now, in one transaction (consistent snapshot). */
+    /**
+     * The whole state of the session as of now, in one transaction (one consistent snapshot). The
+     * public part is read from the database once per version on this node and shared by every screen
+     * here (every change raises the version, so an equal version means equal rows); only the
+     * viewer's own part is read per screen.
+     */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public LiveState state(long sessionId) {
         ForumAccess.SessionRow row = access.session(sessionId);
-        SessionSummary session = jdbc.sql(ForumService.SESSION_SELECT + " WHERE s.id = :id").param("id", sessionId)
-                .query((rs, n) -> ForumService.sessionSummary(rs)).single();
         Optional<Member> me = access.membership(row.bodyId());
-        if (session.status() == SessionStatus.PLANNED && me.isEmpty() && !access.admin()) {
+        boolean insider = me.isPresent() || access.admin();
+        if (row.status() == SessionStatus.PLANNED && !insider) {
             throw new AgoraException("forum.error.no-session");
         }
+        LiveState base = publicStates.get(sessionId);
+        if (base == null || base.version() != row.version()) {
+            base = publicState(row);
+            LiveState fresh = base;
+            publicStates.merge(sessionId, fresh, (old, neu) -> neu.version() >= old.version() ? neu : old);
+        }
+        List<AgendaItem> agenda = insider ? base.agenda() : base.agenda().stream()
+                .filter(i -> i.status() != ItemStatus.PROPOSED && i.status() != ItemStatus.REJECTED).toList();
+        Viewer viewer = null;
+        if (me.isPresent()) {
+            Member m = me.get();
+            AttendanceMode mode = base.attendance().stream().filter(a -> a.memberId() == m.id()).findFirst()
+                    .map(Attendee::mode).orElse(null);
+            Long waiting = base.queue().stream().filter(q -> q.memberId() == m.id())
+                    .map(Speaker::id).findFirst().orElse(null);
+            boolean voted = false;
+            Choice choice = null;
+            if (base.vote() != null) {
+                var reg = jdbc.sql("SELECT choice FROM forum_vote_register WHERE vote_id = :v AND member_id = :m")
+                        .param("v", base.vote().id()).param("m", m.id())
+                        .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional();
+                voted = reg.isPresent();
+                choice = reg.flatMap(c -> c).map(Choice::valueOf).orElse(null);
+            }
+            viewer = new Viewer(m.id(), m.role(), mode, waiting, voted, choice);
+        }
+        return new LiveState(base.version(), access.now(), base.session(), base.statute(), base.members(),
+                base.presentRoom(), base.presentRemote(), base.quorumRequired(), agenda, base.currentItem(),
+                base.speaking(), base.queue(), base.motions(), base.vote(), base.closedVotes(), base.attendance(), viewer);
+    }
+
+    private final java.util.Map<Long, LiveState> publicStates = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** What everyone sees of the session at the row's version, read in the caller's snapshot. */
+    private LiveState publicState(ForumAccess.SessionRow row) {
+        long sessionId = row.id();
+        SessionSummary session = jdbc.sql(ForumService.SESSION_SELECT + " WHERE s.id = :id").param("id", sessionId)
+                .query((rs, n) -> ForumService.sessionSummary(rs)).single();
         Statute statute = access.statute(row.bodyId());
         int members = access.memberCount(row.bodyId());
         List<Attendee> attendance = jdbc.sql("""
@@ -554,9 +596,7 @@ public class LiveSession {
                 .list();
         int room = (int) attendance.stream().filter(a -> a.mode() == AttendanceMode.ROOM).count();
         int remote = (int) attendance.stream().filter(a -> a.mode() == AttendanceMode.REMOTE).count();
-        boolean insider = me.isPresent() || access.admin();
-        List<AgendaItem> agenda = ForumService.agendaOf(jdbc, sessionId).stream()
-                .filter(i -> insider || i.status() != ItemStatus.PROPOSED && i.status() != ItemStatus.REJECTED).toList();
+        List<AgendaItem> agenda = ForumService.agendaOf(jdbc, sessionId);
         AgendaItem current = row.currentItemId() == null ? null
                 : agenda.stream().filter(i -> i.id() == row.currentItemId()).findFirst().orElse(null);
         Speaker speaking = null;
@@ -570,27 +610,9 @@ public class LiveSession {
         List<Vote> votes = votes(sessionId, "TRUE");
         Vote open = votes.stream().filter(Vote::open).findFirst().orElse(null);
         List<Vote> closed = votes.stream().filter(v -> !v.open()).toList();
-        Viewer viewer = null;
-        if (me.isPresent()) {
-            Member m = me.get();
-            AttendanceMode mode = attendance.stream().filter(a -> a.memberId() == m.id()).findFirst()
-                    .map(Attendee::mode).orElse(null);
-            Long waiting = current == null ? null : queue.stream().filter(q -> q.memberId() == m.id())
-                    .map(Speaker::id).findFirst().orElse(null);
-            boolean voted = false;
-            Choice choice = null;
-            if (open != null) {
-                var reg = jdbc.sql("SELECT choice FROM forum_vote_register WHERE vote_id = :v AND member_id = :m")
-                        .param("v", open.id()).param("m", m.id()).query((rs, n) -> Optional.ofNullable(rs.getString(1)))
-                        .optional();
-                voted = reg.isPresent();
-                choice = reg.flatMap(c -> c).map(Choice::valueOf).orElse(null);
-            }
-            viewer = new Viewer(m.id(), m.role(), mode, waiting, voted, choice);
-        }
         return new LiveState(row.version(), access.now(), session, statute, members, room, remote,
                 statute.quorum().required(members), agenda, current, speaking, queue, motions, open, closed,
-                attendance, viewer);
+                attendance, null);
     }
 
     /** The session's current version, for screens that only need to know whether to re-read. */

@@ -10,9 +10,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import pl.krakow.agora.AgoraIntegrationTest;
 import pl.krakow.agora.forum.rules.Majority;
 import pl.krakow.agora.forum.rules.QuorumRule;
 import pl.krakow.agora.identity.TestUsers;
@@ -27,7 +28,9 @@ import pl.krakow.agora.identity.UserRef;
  *
  * <p>Run: {@code ./mvnw -Pbench test -Dtest=ForumLiveBench}
  */
-@AgoraIntegrationTest
+// the service layer only: no web server (a mock servlet context), so that -Pbench (which leaves Vaadin's development server out) runs it
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+@ActiveProfiles("test")
 class ForumLiveBench {
 
     static final int MEMBERS = 200;
