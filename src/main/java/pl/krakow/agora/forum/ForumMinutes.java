@@ -17,6 +17,7 @@ import org.openpdf.text.Paragraph;
 import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,6 +53,7 @@ public class ForumMinutes {
     }
 
     /** The secretary (or the chair) generates the draft from the record of a closed session. */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public MinutesDocument generate(long sessionId) {
         ForumAccess.SessionRow s = access.lockSession(sessionId);
@@ -72,6 +74,7 @@ public class ForumMinutes {
     }
 
     /** The secretary edits the draft. */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public void edit(long sessionId, String text) {
         ForumAccess.SessionRow s = access.lockSession(sessionId);
@@ -94,6 +97,7 @@ public class ForumMinutes {
     }
 
     /** The chair approves the minutes of an earlier session at a later, open session of the same body. */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public void approve(long minutesSessionId, long atSessionId) {
         ForumAccess.SessionRow at = access.lockSession(atSessionId);

@@ -166,6 +166,7 @@ public class ForumService {
 
     // ---- sessions --------------------------------------------------------------------------------
 
+    @PreAuthorize("isAuthenticated()")
     @Transactional
     public long scheduleSession(long bodyId, int number, Instant startsAt, String place, boolean remoteAllowed) {
         access.chairOrAdmin(bodyId);
@@ -230,6 +231,7 @@ public class ForumService {
     // ---- agenda ----------------------------------------------------------------------------------
 
     /** The administrator or the chair puts an item on the agenda of a session not yet closed. */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public long addAgendaItem(long sessionId, NewAgendaItem item, UiLanguage language) {
         ForumAccess.SessionRow session = access.lockSession(sessionId);
@@ -247,6 +249,7 @@ public class ForumService {
      * A member proposes an agenda item before the session (issue 7, item 2); the chair accepts or
      * rejects it. The text goes to translation.
      */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public long proposeAgendaItem(long sessionId, NewAgendaItem item, UiLanguage language) {
         ForumAccess.SessionRow session = access.lockSession(sessionId);
@@ -263,6 +266,7 @@ public class ForumService {
     }
 
     /** The chair accepts a member's proposed item onto the agenda, or rejects it. */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public void decideProposal(long itemId, boolean accept) {
         long sessionId = sessionOfItem(itemId);
@@ -278,6 +282,7 @@ public class ForumService {
     }
 
     /** The agenda is published before the session (issue 7, item 2): from then on it is public. */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public void publishAgenda(long sessionId) {
         ForumAccess.SessionRow session = access.lockSession(sessionId);

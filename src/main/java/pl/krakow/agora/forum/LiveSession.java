@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,6 +65,7 @@ public class LiveSession {
     // ---- the chair -------------------------------------------------------------------------------
 
     /** The chair opens a session whose agenda was published. */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public void open(long sessionId) {
         ForumAccess.SessionRow s = access.lockSession(sessionId);
@@ -79,6 +81,7 @@ public class LiveSession {
     }
 
     /** The chair closes the session; a vote still open must be closed first. */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public void close(long sessionId) {
         ForumAccess.SessionRow s = access.lockSession(sessionId);
@@ -103,6 +106,7 @@ public class LiveSession {
      * The chair starts an agenda item: the previous one is done, the item's draft resolution (if
      * any) becomes the first thing to vote on.
      */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public void startItem(long itemId) {
         long sessionId = sessionOfItem(itemId);
@@ -135,6 +139,7 @@ public class LiveSession {
     }
 
     /** The chair gives the floor to a waiting request (ending the current speaker's turn). */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public void giveFloor(long requestId) {
         long itemId = jdbc.sql("SELECT item_id FROM forum_speech WHERE id = :id").param("id", requestId)
@@ -158,6 +163,7 @@ public class LiveSession {
     }
 
     /** The chair gives the floor to the first in the queue (priority requests first). */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public void giveFloorToNext(long sessionId) {
         ForumAccess.SessionRow s = access.lockSession(sessionId);
@@ -178,6 +184,7 @@ public class LiveSession {
     }
 
     /** The chair ends the current speaker's turn. */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public void endFloor(long sessionId) {
         ForumAccess.SessionRow s = access.lockSession(sessionId);
@@ -190,6 +197,7 @@ public class LiveSession {
     }
 
     /** The chair lets an ad vocem or point of order jump the queue, or declines it. */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public void decideRequest(long requestId, boolean letJump) {
         var row = jdbc.sql("SELECT item_id, kind FROM forum_speech WHERE id = :id").param("id", requestId)
@@ -213,6 +221,7 @@ public class LiveSession {
     }
 
     /** The chair moves a pending motion one place earlier (up) or later in the voting order. */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public void moveMotion(long motionId, boolean earlier) {
         long itemId = itemOfMotion(motionId);
@@ -247,6 +256,7 @@ public class LiveSession {
      * @param secret   null for the statute's default
      * @param majority null for the statute's default majority
      */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public long openVote(long sessionId, @Nullable Boolean secret, @Nullable Majority majority) {
         ForumAccess.SessionRow s = access.lockSession(sessionId);
@@ -290,6 +300,7 @@ public class LiveSession {
      * counted, from the rows) or arrives after and is refused. The quorum is checked again at this
      * moment: without it the motion is not adopted, whatever the totals.
      */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public Vote closeVote(long voteId) {
         long sessionId = sessionOfVote(voteId);
@@ -328,6 +339,7 @@ public class LiveSession {
     // ---- members ---------------------------------------------------------------------------------
 
     /** A member checks in, in the room or remotely (when the session allows it). */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public void checkIn(long sessionId, AttendanceMode mode) {
         ForumAccess.SessionRow s = access.lockSession(sessionId);
@@ -345,6 +357,7 @@ public class LiveSession {
     }
 
     /** A member leaves the session (the quorum counts them no longer). */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public void checkOut(long sessionId) {
         ForumAccess.SessionRow s = access.lockSession(sessionId);
@@ -356,6 +369,7 @@ public class LiveSession {
     }
 
     /** A present member asks for the floor on the current item; one waiting request of each kind. */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public long requestFloor(long sessionId, SpeechKind kind) {
         ForumAccess.SessionRow s = access.lockSession(sessionId);
@@ -385,6 +399,7 @@ public class LiveSession {
     }
 
     /** A member withdraws their own waiting request. */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public void withdrawRequest(long requestId) {
         long itemId = jdbc.sql("SELECT item_id FROM forum_speech WHERE id = :id").param("id", requestId)
@@ -405,6 +420,7 @@ public class LiveSession {
      * (before the session) or during it while checked in. Motions are voted in the chair's order,
      * new ones last. The text goes to translation.
      */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public long submitMotion(long itemId, @Nullable Long amends, String text, UiLanguage language) {
         String clean = text == null ? "" : text.strip();
@@ -440,6 +456,7 @@ public class LiveSession {
     }
 
     /** The author withdraws a pending motion. */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public void withdrawMotion(long motionId) {
         long itemId = itemOfMotion(motionId);
@@ -462,6 +479,7 @@ public class LiveSession {
      *
      * @return the receipt of a secret ballot, empty for an open vote
      */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public Optional<String> cast(long voteId, Choice choice) {
         if (choice == null) {
