@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,10 +47,12 @@ public class VotingService {
     private final BallotBox box;
     private final TransactionTemplate transaction;
     private final String pepper;
+    private static final String DEVELOPMENT_PEPPER = "agora-development-pepper-change-me";
+    private static final Logger log = LoggerFactory.getLogger(VotingService.class);
 
     VotingService(JdbcClient jdbc, JdbcTemplate batch, EditionStore store, AuditLog audit,
             PlatformTransactionManager transactions,
-            @Value("${agora.budget.pepper:agora-development-pepper-change-me}") String pepper) {
+            @Value("${agora.budget.pepper:" + DEVELOPMENT_PEPPER + "}") String pepper) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.store = store;
@@ -56,6 +60,10 @@ public class VotingService {
         this.transaction = new TransactionTemplate(transactions);
         this.box = new BallotBox(jdbc, transaction);
         this.pepper = pepper;
+        if (DEVELOPMENT_PEPPER.equals(pepper)) {
+            log.warn("agora.budget.pepper is not set: voting codes are hashed with the development pepper;"
+                    + " set AGORA_BUDGET_PEPPER before issuing codes for a real edition");
+        }
     }
 
     /** Issues a batch of one-time codes; their plain text exists only in the returned batch (print it). */
