@@ -3,6 +3,7 @@ package pl.krakow.agora.forum.ui;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -46,6 +47,8 @@ import pl.krakow.agora.forum.rules.Majority;
 import pl.krakow.agora.platform.i18n.UiLanguage;
 import pl.krakow.agora.platform.ui.Announcer;
 import pl.krakow.agora.platform.ui.ErrorNotifier;
+import pl.krakow.agora.translation.LocalizedText;
+import pl.krakow.agora.translation.TranslatedText;
 
 /**
  * The live session as one screen shows it: for a member (with the chair's controls when the member
@@ -526,13 +529,20 @@ class SessionBoard extends Div {
         motionList.removeAll();
         motionsEmpty.setVisible(s.motions().isEmpty());
         List<Motion> pending = s.motions().stream().filter(m -> m.status() == MotionStatus.PENDING).toList();
+        // in the reader's language where a translation is approved, the original a click away
+        Map<Long, LocalizedText> texts = s.motions().isEmpty() ? Map.of() : live.motionTexts(s.motions(), reader);
         for (Motion m : s.motions()) {
             ListItem li = new ListItem();
             li.add(new Span(getTranslation("forum.motion-kind." + m.kind().name())
                     + (m.parentId() != null ? " #" + m.parentId() : "") + " #" + m.id() + ": "));
-            Span text = new Span(m.text());
-            text.getElement().setAttribute("lang", m.language());
-            li.add(text);
+            LocalizedText shown = texts.get(m.id());
+            if (shown == null) {
+                Span text = new Span(m.text());
+                text.getElement().setAttribute("lang", m.language());
+                li.add(text);
+            } else {
+                li.add(TranslatedText.rendered(shown, Span::new));
+            }
             li.add(new Span(" — " + (m.author() == null ? "" : m.author() + ", ")
                     + getTranslation("forum.motion-status." + m.status().name())));
             if (chair && m.status() == MotionStatus.PENDING && pending.size() > 1) {
