@@ -98,6 +98,9 @@ final class MinNormDecomposition {
   private long algebraNanos;
   private long forwardNanos;
   private long removeNanos;
+  private long affineNanos;
+  private long refactorNanos;
+  private int refactors;
   private long exactNanos;
   private final java.util.SplittableRandom rng = new java.util.SplittableRandom(20210804L);
 
@@ -155,9 +158,9 @@ final class MinNormDecomposition {
 
   String timing() {
     return String.format(java.util.Locale.ROOT,
-        "heuristic %.2fs algebra %.2fs (forward substitution %.2fs, removals %.2fs) exact %.2fs (%d calls)",
-        heuristicNanos / 1e9, algebraNanos / 1e9, forwardNanos / 1e9, removeNanos / 1e9, exactNanos / 1e9,
-        exactCalls);
+        "heuristic %.2fs algebra %.2fs (forward substitution %.2fs, removals %.2fs, affine minimiser %.2fs, %d"
+            + " refactors %.2fs) exact %.2fs (%d calls)", heuristicNanos / 1e9, algebraNanos / 1e9, forwardNanos / 1e9,
+        removeNanos / 1e9, affineNanos / 1e9, refactors, refactorNanos / 1e9, exactNanos / 1e9, exactCalls);
   }
 
   /** After {@link Status#SEPARATED}: Σ_t cutCoefficient[t] · e_t / |t| ≥ cutBound() for every lottery. */
@@ -506,6 +509,7 @@ final class MinNormDecomposition {
 
   /** μ minimising ‖Σ μ_i q_i‖ subject to Σ μ_i = 1: solve RᵀR u = 1 and scale u to sum 1. */
   private double[] affineMinimiser() {
+    long t0 = System.nanoTime();
     int r = atoms.size();
     double[] v = Arrays.copyOf(ones, r);
     // Back substitution by columns (contiguous): u_i = v_i / R_ii, then v_l −= R_li u_i for l < i.
@@ -524,6 +528,7 @@ final class MinNormDecomposition {
     for (int i = 0; i < r; i++) {
       v[i] /= sum;
     }
+    affineNanos += System.nanoTime() - t0;
     return v;
   }
 
@@ -532,6 +537,8 @@ final class MinNormDecomposition {
    * if any was dropped.
    */
   private boolean refactor() {
+    long t0 = System.nanoTime();
+    refactors++;
     List<int[]> old = new ArrayList<>(atoms);
     double[] oldLambda = lambda.clone();
     atoms.clear();
@@ -568,6 +575,7 @@ final class MinNormDecomposition {
       lambda[i] /= s;
     }
     computeResidual();
+    refactorNanos += System.nanoTime() - t0;
     return atoms.size() == old.size();
   }
 
