@@ -96,6 +96,11 @@ final class MinNormDecomposition {
   private int exactCalls;
   private long heuristicNanos;
   private long algebraNanos;
+  private long forwardNanos;
+  private long removeNanos;
+  private long affineNanos;
+  private long refactorNanos;
+  private int refactors;
   private long exactNanos;
   private final java.util.SplittableRandom rng = new java.util.SplittableRandom(20210804L);
 
@@ -152,8 +157,10 @@ final class MinNormDecomposition {
   }
 
   String timing() {
-    return String.format(java.util.Locale.ROOT, "heuristic %.2fs algebra %.2fs exact %.2fs (%d calls)",
-        heuristicNanos / 1e9, algebraNanos / 1e9, exactNanos / 1e9, exactCalls);
+    return String.format(java.util.Locale.ROOT,
+        "heuristic %.2fs algebra %.2fs (forward substitution %.2fs, removals %.2fs, affine minimiser %.2fs, %d"
+            + " refactors %.2fs) exact %.2fs (%d calls)", heuristicNanos / 1e9, algebraNanos / 1e9, forwardNanos / 1e9,
+        removeNanos / 1e9, affineNanos / 1e9, refactors, refactorNanos / 1e9, exactNanos / 1e9, exactCalls);
   }
 
   /** After {@link Status#SEPARATED}: Σ_t cutCoefficient[t] · e_t / |t| ≥ cutBound() for every lottery. */
@@ -306,19 +313,31 @@ final class MinNormDecomposition {
   private boolean addAll(List<int[]> candidates, double norm2) {
     int before = atoms.size();
     int b = candidates.size();
-    // Against the current factor, independently (in parallel): Gram column g and ρ = R⁻ᵀ g[0..r-1] of each candidate.
+    // Against the current factor: Gram column g and ρ = R⁻ᵀ g[0..r-1] of each candidate.
     double[][] gram = new double[b][];
     double[][] rho = new double[b][];
-    parallel(b, j -> {
-      double[] g = gramColumn(candidates.get(j), new double[m]);
-      double[] col = new double[before];
-      for (int i = 0; i < before; i++) {
-        double[] ci = cholesky.get(i);
-        col[i] = (g[i] - dot(ci, col, i)) / ci[i];
+    long t0 = System.nanoTime();
+    double[] dense = scratch;
+    for (int j = 0; j < b; j++) {
+      gram[j] = gramColumn(candidates.get(j), dense);
+      rho[j] = new double[before];
+    }
+    // Candidates in pairs, a pair per thread: the two dot products of a pair in one loop (eight independent partial
+    // sums instead of four), since a single dot product is bound by the latency of its additions, not by the reads.
+    parallel((b + 1) / 2, pair -> {
+      int j = 2 * pair;
+      if (j + 1 < b) {
+        forwardPair(rho[j], gram[j], rho[j + 1], gram[j + 1], before);
+      } else {
+        double[] col = rho[j];
+        double[] g = gram[j];
+        for (int i = 0; i < before; i++) {
+          double[] ci = cholesky.get(i);
+          col[i] = (g[i] - dot(ci, col, i)) / ci[i];
+        }
       }
-      gram[j] = g;
-      rho[j] = col;
     });
+    forwardNanos += System.nanoTime() - t0;
     // Then in order: extend ρ by the rows of the candidates appended before it, and append if independent.
     List<Integer> appended = new ArrayList<>();
     for (int j = 0; j < b; j++) {
@@ -349,6 +368,46 @@ final class MinNormDecomposition {
     minorSteps();
     computeResidual();
     return dot(x, x) < norm2 * (1 - PROGRESS);
+  }
+
+  /**
+   * Two forward substitutions R^T a = ga, R^T b = gb (first n rows) in one pass; the arithmetic of each is exactly
+   * that of {@link #dot(double[], double[], int)}, so each result is the same to the last bit as on its own.
+   */
+  private void forwardPair(double[] a, double[] ga, double[] b, double[] gb, int n) {
+    for (int i = 0; i < n; i++) {
+      double[] ci = cholesky.get(i);
+      double a0 = 0;
+      double a1 = 0;
+      double a2 = 0;
+      double a3 = 0;
+      double b0 = 0;
+      double b1 = 0;
+      double b2 = 0;
+      double b3 = 0;
+      int l = 0;
+      for (; l + 3 < i; l += 4) {
+        double r0 = ci[l];
+        double r1 = ci[l + 1];
+        double r2 = ci[l + 2];
+        double r3 = ci[l + 3];
+        a0 += r0 * a[l];
+        a1 += r1 * a[l + 1];
+        a2 += r2 * a[l + 2];
+        a3 += r3 * a[l + 3];
+        b0 += r0 * b[l];
+        b1 += r1 * b[l + 1];
+        b2 += r2 * b[l + 2];
+        b3 += r3 * b[l + 3];
+      }
+      for (; l < i; l++) {
+        a0 += ci[l] * a[l];
+        b0 += ci[l] * b[l];
+      }
+      double pivot = ci[i];
+      a[i] = (ga[i] - ((a0 + a1) + (a2 + a3))) / pivot;
+      b[i] = (gb[i] - ((b0 + b1) + (b2 + b3))) / pivot;
+    }
   }
 
   /** 1 + ⟨q_c, q_d⟩ for two compositions. */
@@ -450,6 +509,7 @@ final class MinNormDecomposition {
 
   /** μ minimising ‖Σ μ_i q_i‖ subject to Σ μ_i = 1: solve RᵀR u = 1 and scale u to sum 1. */
   private double[] affineMinimiser() {
+    long t0 = System.nanoTime();
     int r = atoms.size();
     double[] v = Arrays.copyOf(ones, r);
     // Back substitution by columns (contiguous): u_i = v_i / R_ii, then v_l −= R_li u_i for l < i.
@@ -468,6 +528,7 @@ final class MinNormDecomposition {
     for (int i = 0; i < r; i++) {
       v[i] /= sum;
     }
+    affineNanos += System.nanoTime() - t0;
     return v;
   }
 
@@ -476,6 +537,8 @@ final class MinNormDecomposition {
    * if any was dropped.
    */
   private boolean refactor() {
+    long t0 = System.nanoTime();
+    refactors++;
     List<int[]> old = new ArrayList<>(atoms);
     double[] oldLambda = lambda.clone();
     atoms.clear();
@@ -512,6 +575,7 @@ final class MinNormDecomposition {
       lambda[i] /= s;
     }
     computeResidual();
+    refactorNanos += System.nanoTime() - t0;
     return atoms.size() == old.size();
   }
 
@@ -534,32 +598,80 @@ final class MinNormDecomposition {
     // Columns d..r-2 (new numbering) have one entry below the diagonal, in row j + 1. Rotation i (rows i and i + 1)
     // zeroes it in column i; column j needs rotations d..j-1 and then its own, applied column by column (contiguous
     // memory). Entries below a column's diagonal are left in place and never read again.
+    //
+    // In one column the rotations form a chain (each reads the entry the previous one wrote), so a column alone runs
+    // at the latency of that chain; four columns at a time interleave four independent chains. Blocks of four: the
+    // rotations d..j-1, all known, to the four columns together, then the rest of the block in order. The arithmetic
+    // of every column is the same as one column at a time, to the last bit.
+    long t0 = System.nanoTime();
     int n = r - 1;
     double[] cos = new double[n];
     double[] sin = new double[n];
-    for (int j = d; j < n; j++) {
-      double[] cj = cholesky.get(j);
+    int j = d;
+    for (; j + 3 < n; j += 4) {
+      double[] c0 = cholesky.get(j);
+      double[] c1 = cholesky.get(j + 1);
+      double[] c2 = cholesky.get(j + 2);
+      double[] c3 = cholesky.get(j + 3);
+      double u0 = c0[d];
+      double u1 = c1[d];
+      double u2 = c2[d];
+      double u3 = c3[d];
       for (int i = d; i < j; i++) {
-        double u = cj[i];
-        double v = cj[i + 1];
-        cj[i] = cos[i] * u + sin[i] * v;
-        cj[i + 1] = -sin[i] * u + cos[i] * v;
+        double cs = cos[i];
+        double sn = sin[i];
+        double v0 = c0[i + 1];
+        double v1 = c1[i + 1];
+        double v2 = c2[i + 1];
+        double v3 = c3[i + 1];
+        c0[i] = cs * u0 + sn * v0;
+        c1[i] = cs * u1 + sn * v1;
+        c2[i] = cs * u2 + sn * v2;
+        c3[i] = cs * u3 + sn * v3;
+        u0 = -sn * u0 + cs * v0;
+        u1 = -sn * u1 + cs * v1;
+        u2 = -sn * u2 + cs * v2;
+        u3 = -sn * u3 + cs * v3;
       }
-      double a = cj[j];
-      double b = cj[j + 1];
-      double h = Math.hypot(a, b);
-      cos[j] = a / h;
-      sin[j] = b / h;
-      cj[j] = h;
-      cj[j + 1] = 0;
+      c0[j] = u0;
+      c1[j] = u1;
+      c2[j] = u2;
+      c3[j] = u3;
+      for (int jj = j; jj < j + 4; jj++) {
+        rotateFrom(cholesky.get(jj), j, jj, cos, sin);
+      }
     }
+    for (; j < n; j++) {
+      rotateFrom(cholesky.get(j), d, j, cos, sin);
+    }
+    removeNanos += System.nanoTime() - t0;
     // R⁻ᵀ 1 with the column removed is the same rotations applied to the old one, less its last entry.
-    for (int j = d; j < n; j++) {
-      double u = ones[j];
-      double v = ones[j + 1];
-      ones[j] = cos[j] * u + sin[j] * v;
-      ones[j + 1] = -sin[j] * u + cos[j] * v;
+    for (int i = d; i < n; i++) {
+      double u = ones[i];
+      double v = ones[i + 1];
+      ones[i] = cos[i] * u + sin[i] * v;
+      ones[i + 1] = -sin[i] * u + cos[i] * v;
     }
+  }
+
+  /**
+   * Column j of the factor during a removal: applies rotations from..j-1 (rows i, i + 1), then computes rotation j
+   * that zeroes its entry in row j + 1.
+   */
+  private static void rotateFrom(double[] cj, int from, int j, double[] cos, double[] sin) {
+    for (int i = from; i < j; i++) {
+      double u = cj[i];
+      double v = cj[i + 1];
+      cj[i] = cos[i] * u + sin[i] * v;
+      cj[i + 1] = -sin[i] * u + cos[i] * v;
+    }
+    double a = cj[j];
+    double b = cj[j + 1];
+    double h = Math.hypot(a, b);
+    cos[j] = a / h;
+    sin[j] = b / h;
+    cj[j] = h;
+    cj[j + 1] = 0;
   }
 
   private void append(int[] c, double[] factorColumn) {
