@@ -209,7 +209,10 @@ final class RelaxedLeximin implements AutoCloseable {
         return solve();
       }
       if (status != MPSolver.ResultStatus.OPTIMAL) {
-        if (deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) {
+        // NOT_SOLVED with a deadline is GLOP stopped by its time limit, which its own clock can reach a little
+        // before ours: an unfinished computation, not a failure
+        if (deadlineNanos != Long.MAX_VALUE
+            && (status == MPSolver.ResultStatus.NOT_SOLVED || System.nanoTime() - deadlineNanos > 0)) {
           return incomplete(pi, fixed, values, stageOf);
         }
         if (status == MPSolver.ResultStatus.INFEASIBLE && !values.isEmpty() && relaxation < 1e-6) {
