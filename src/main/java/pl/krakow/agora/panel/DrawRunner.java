@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import pl.krakow.agora.panel.sortition.CompositionDistribution;
 import pl.krakow.agora.panel.sortition.LegacySelection;
 import pl.krakow.agora.panel.sortition.PanelDistribution;
+import pl.krakow.agora.panel.sortition.PanelSelectCommand;
 import pl.krakow.agora.panel.sortition.PanelSelection;
 import pl.krakow.agora.panel.sortition.PublicLottery;
 import pl.krakow.agora.panel.sortition.PublishedLottery;
@@ -195,24 +196,7 @@ class DrawRunner {
     }
 
     private static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        sb.append(ch);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return PanelSelectCommand.quote(s);
     }
 
     @PreDestroy

@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import pl.krakow.agora.panel.sortition.CompositionDistribution.WeightedComposition;
+import pl.krakow.agora.panel.sortition.PanelSelectCommand;
 import pl.krakow.agora.panel.sortition.PanelSelection;
 import pl.krakow.agora.panel.sortition.PublishedLottery;
 
@@ -159,8 +160,7 @@ public final class PanelReplayTool {
     private static String strings(List<String> values) {
         StringBuilder sb = new StringBuilder("[");
         for (String v : values) {
-            sb.append(sb.length() == 1 ? "" : ", ").append('"').append(v.replace("\\", "\\\\").replace("\"", "\\\""))
-                    .append('"');
+            sb.append(sb.length() == 1 ? "" : ", ").append(PanelSelectCommand.quote(v));
         }
         return sb.append(']').toString();
     }

@@ -83,12 +83,11 @@ class BallotView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
     @Override
     public void setParameter(BeforeEvent event, Long editionId) {
         removeAll();
-        try {
-            edition = editions.edition(editionId);
-        } catch (AgoraException missing) {
-            add(new H1(getTranslation("budget.error.no-edition")));
+        Edition found = EditionPages.editionOrNotice(editions, editionId, this);
+        if (found == null) {
             return;
         }
+        edition = found;
         title = getTranslation("budget.ballot.title", edition.name());
         H1 h1 = new H1(title);
         h1.getElement().setAttribute("lang", edition.nameLanguage());

@@ -51,11 +51,8 @@ class BallotsView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
     @Override
     public void setParameter(BeforeEvent event, Long editionId) {
         removeAll();
-        Edition e;
-        try {
-            e = editions.edition(editionId);
-        } catch (AgoraException missing) {
-            add(new H1(getTranslation("budget.error.no-edition")));
+        Edition e = EditionPages.editionOrNotice(editions, editionId, this);
+        if (e == null) {
             return;
         }
         Map<Long, BallotProject> projects = editions.ballotProjects(editionId).stream()

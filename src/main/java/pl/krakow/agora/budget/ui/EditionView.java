@@ -24,7 +24,6 @@ import pl.krakow.agora.budget.ProjectDetails;
 import pl.krakow.agora.budget.ProjectService;
 import pl.krakow.agora.identity.CurrentUser;
 import pl.krakow.agora.identity.Role;
-import pl.krakow.agora.platform.AgoraException;
 
 /** One edition: its rules, phases, categories and projects, and what one can do in the current phase. */
 @Route("budzet/edycja")
@@ -45,11 +44,8 @@ class EditionView extends Div implements HasUrlParameter<Long>, HasDynamicTitle 
     @Override
     public void setParameter(BeforeEvent event, Long editionId) {
         removeAll();
-        Edition e;
-        try {
-            e = editions.edition(editionId);
-        } catch (AgoraException missing) {
-            add(new H1(getTranslation("budget.error.no-edition")));
+        Edition e = EditionPages.editionOrNotice(editions, editionId, this);
+        if (e == null) {
             return;
         }
         title = e.name();

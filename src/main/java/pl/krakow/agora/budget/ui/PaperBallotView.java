@@ -52,11 +52,8 @@ class PaperBallotView extends Div implements HasUrlParameter<Long>, HasDynamicTi
     @Override
     public void setParameter(BeforeEvent event, Long editionId) {
         removeAll();
-        Edition e;
-        try {
-            e = editions.edition(editionId);
-        } catch (AgoraException missing) {
-            add(new H1(getTranslation("budget.error.no-edition")));
+        Edition e = EditionPages.editionOrNotice(editions, editionId, this);
+        if (e == null) {
             return;
         }
         List<BallotProject> projects = editions.ballotProjects(editionId);

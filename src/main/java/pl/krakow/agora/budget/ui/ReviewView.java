@@ -25,7 +25,6 @@ import pl.krakow.agora.budget.Phase;
 import pl.krakow.agora.budget.ProjectDetails;
 import pl.krakow.agora.budget.ProjectService;
 import pl.krakow.agora.budget.ProjectStatus;
-import pl.krakow.agora.platform.AgoraException;
 import pl.krakow.agora.platform.ui.ErrorNotifier;
 
 /**
@@ -47,11 +46,8 @@ class ReviewView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
     @Override
     public void setParameter(BeforeEvent event, Long editionId) {
         removeAll();
-        Edition e;
-        try {
-            e = editions.edition(editionId);
-        } catch (AgoraException missing) {
-            add(new H1(getTranslation("budget.error.no-edition")));
+        Edition e = EditionPages.editionOrNotice(editions, editionId, this);
+        if (e == null) {
             return;
         }
         add(new H1(getTranslation("budget.review.title")), new Paragraph(new Anchor(EditionView.path(e.id()), e.name())),

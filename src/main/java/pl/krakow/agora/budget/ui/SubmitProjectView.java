@@ -78,14 +78,15 @@ class SubmitProjectView extends Div implements HasUrlParameter<Long>, HasDynamic
     @Override
     public void setParameter(BeforeEvent event, Long editionId) {
         removeAll();
-        try {
-            edition = editions.edition(editionId);
-        } catch (AgoraException missing) {
-            add(new H1(getTranslation("budget.error.no-edition")));
+        Edition found = EditionPages.editionOrNotice(editions, editionId, this);
+        if (found == null) {
             return;
         }
+        edition = found;
         Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
-        editing = params.containsKey("projekt") ? Long.valueOf(params.get("projekt").get(0)) : null;
+        // ?projekt=<id> edits one of the author's projects; anything that is not an id is a new submission
+        String asked = params.containsKey("projekt") ? params.get("projekt").get(0) : "";
+        editing = asked.matches("[0-9]{1,18}") ? Long.valueOf(asked) : null;
         add(new H1(getTranslation(editing == null ? "budget.submit.title" : "budget.submit.edit-title")), announcer);
         add(new Paragraph(getTranslation("budget.submit.lead", edition.name())));
         title.setLabel(getTranslation("budget.submit.field.title"));
@@ -132,7 +133,14 @@ class SubmitProjectView extends Div implements HasUrlParameter<Long>, HasDynamic
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(title, description, category, location, costs, pictures, send);
         if (editing != null) {
-            ProjectDetails p = projects.project(editing);
+            ProjectDetails p;
+            try {
+                p = projects.project(editing);
+            } catch (AgoraException missing) {
+                removeAll();
+                add(new H1(getTranslation(missing.messageKey(), missing.arguments())));
+                return;
+            }
             title.setValue(p.title());
             description.setValue(p.description());
             category.setValue(p.categoryId());

@@ -255,7 +255,8 @@ public final class PanelSelectCommand {
     return Double.toString(v);
   }
 
-  private static String quote(String s) {
+  /** A JSON string literal of {@code s} (quotes, backslashes and control characters escaped). */
+  public static String quote(String s) {
     var sb = new StringBuilder("\"");
     for (char ch : s.toCharArray()) {
       switch (ch) {
