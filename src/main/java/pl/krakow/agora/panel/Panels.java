@@ -234,11 +234,15 @@ public class Panels {
                 })
                 .optional()
                 .map(r -> {
-                    PoolLoader.Pool pool = pools.load(panelId);
-                    int[][] counts = pool.counts();
+                    // after the work ended only the totals counted then are left (the values are deleted)
+                    boolean ended = r[10] == PanelStatus.ENDED;
+                    PoolLoader.Pool pool = ended ? null : pools.load(panelId);
+                    List<PoolLoader.CategoryRow> poolCategories = ended ? pools.categories(panelId) : pool.categories();
+                    int[][] counts = ended ? pools.finalCounts(panelId, poolCategories) : pool.counts();
+                    int poolSize = !ended ? pool.size() : counts.length == 0 ? 0 : java.util.Arrays.stream(counts[0]).sum();
                     List<PanelOverview.CategoryComposition> categories = new ArrayList<>();
-                    for (int c = 0; c < pool.categories().size(); c++) {
-                        PoolLoader.CategoryRow cat = pool.categories().get(c);
+                    for (int c = 0; c < poolCategories.size(); c++) {
+                        PoolLoader.CategoryRow cat = poolCategories.get(c);
                         List<PanelOverview.ValueComposition> values = new ArrayList<>();
                         for (int v = 0; v < cat.values().size(); v++) {
                             PoolLoader.ValueRow value = cat.values().get(v);
@@ -261,7 +265,7 @@ public class Panels {
                     return new PanelOverview((long) r[0], (String) r[1], (String) r[2], (String) r[3], (int) r[4],
                             (int) r[5], day(opens), day(closes).minusDays(1), (int) r[8], (int) r[9], status, open,
                             (String) r[11], (String) r[12], (Instant) r[13], (DrawStatus) r[14], (Instant) r[15],
-                            (String) r[16], errorArgs, pool.size(), categories, meetings);
+                            (String) r[16], errorArgs, poolSize, categories, meetings);
                 });
     }
 
@@ -350,6 +354,36 @@ public class Panels {
             throw new AgoraException("panel.close.error.not-open");
         }
         auditLog.record("panel.close", "panel/" + panelId, "pool of " + panel.poolSize());
+    }
+
+    /**
+     * Ends the panel's work and keeps the consent's promise: every volunteer's declared values,
+     * contact and account link are deleted. What was published stays (anonymous ids, probabilities,
+     * the draw's file, the votes' results); the workspace closes to members.
+     *
+     * @return how many volunteers' data was deleted
+     */
+    @PreAuthorize("hasAnyRole('MODERATOR', 'ADMIN')")
+    @Transactional
+    public int endWork(long panelId) {
+        int updated = jdbc.sql("UPDATE panel_panel SET status = 'ENDED', version = version + 1"
+                        + " WHERE id = :id AND status = 'PUBLISHED'")
+                .param("id", panelId).update();
+        if (updated == 0) {
+            throw new AgoraException("panel.end.error.not-published");
+        }
+        jdbc.sql("UPDATE panel_value pv JOIN panel_category pc ON pc.id = pv.category_id SET pv.final_count ="
+                        + " (SELECT COUNT(*) FROM panel_volunteer_value vv JOIN panel_volunteer v ON v.id = vv.volunteer_id"
+                        + " WHERE vv.value_id = pv.id AND v.withdrawn_at IS NULL) WHERE pc.panel_id = :id")
+                .param("id", panelId).update();
+        jdbc.sql("DELETE vv FROM panel_volunteer_value vv JOIN panel_volunteer v ON v.id = vv.volunteer_id"
+                        + " WHERE v.panel_id = :id")
+                .param("id", panelId).update();
+        int volunteers = jdbc.sql("UPDATE panel_volunteer SET contact = NULL, username = NULL WHERE panel_id = :id")
+                .param("id", panelId).update();
+        auditLog.record("panel.end", "panel/" + panelId, "work ended; personal data of " + volunteers
+                + " volunteers deleted");
+        return volunteers;
     }
 
     static String sha256(String text) {

@@ -114,6 +114,27 @@ class PoolLoader {
         return List.copyOf(byId.values());
     }
 
+    /**
+     * The pool's totals per value as counted when the panel's work ended (the declared values
+     * themselves are deleted then), in the order of {@code categories}.
+     */
+    int[][] finalCounts(long panelId, List<CategoryRow> categories) {
+        Map<Long, Integer> counts = new HashMap<>();
+        jdbc.sql("SELECT v.id, COALESCE(v.final_count, 0) FROM panel_value v JOIN panel_category c"
+                        + " ON c.id = v.category_id WHERE c.panel_id = :p")
+                .param("p", panelId)
+                .query((rs, i) -> counts.put(rs.getLong(1), rs.getInt(2))).list();
+        int[][] result = new int[categories.size()][];
+        for (int c = 0; c < categories.size(); c++) {
+            List<ValueRow> values = categories.get(c).values();
+            result[c] = new int[values.size()];
+            for (int v = 0; v < values.size(); v++) {
+                result[c][v] = counts.getOrDefault(values.get(v).id(), 0);
+            }
+        }
+        return result;
+    }
+
     Pool load(long panelId) {
         List<CategoryRow> categories = categories(panelId);
         Map<Long, Integer> categoryIndex = new HashMap<>();

@@ -192,6 +192,27 @@ class PanelDrawIT {
                 new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(1);
 
         linkedMemberEntersTheWorkspace(id, result);
+
+        // the end of the work deletes every volunteer's personal data, as the consent promised;
+        // what was published stays
+        TestUsers.signIn(990_001, "moderator-panel-it", Role.RESIDENT, Role.MODERATOR);
+        PanelOverview before = panels.find(id).orElseThrow();
+        assertThat(panels.endWork(id)).isEqualTo(200);
+        assertThatThrownBy(() -> panels.endWork(id)).hasMessage("panel.end.error.not-published");
+        TestUsers.signOut();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM panel_volunteer_value vv JOIN panel_volunteer v"
+                + " ON v.id = vv.volunteer_id WHERE v.panel_id = :p").param("p", id).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM panel_volunteer WHERE panel_id = :p"
+                + " AND (contact IS NOT NULL OR username IS NOT NULL)").param("p", id).query(Integer.class).single())
+                .isZero();
+        PanelOverview after = panels.find(id).orElseThrow();
+        assertThat(after.status()).isEqualTo(PanelStatus.ENDED);
+        assertThat(after.poolSize()).isEqualTo(199);
+        assertThat(after.categories()).isEqualTo(before.categories());
+        assertThat(draws.result(id)).get().extracting(DrawResult::panel).isEqualTo(result.panel());
+        TestUsers.signIn(990_005, "polaczona-" + id, Role.RESIDENT);
+        assertThat(workspace.myRole(id)).isEmpty();
+        TestUsers.signOut();
     }
 
     @Autowired

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
@@ -363,7 +364,24 @@ class PanelView extends Div implements HasUrlParameter<Long>, HasDynamicTitle {
             publish.setId("panel-publish");
             s.add(new Paragraph(getTranslation("panel.publish.lead")), publish);
         }
-        if (p.status() != PanelStatus.REGISTRATION) {
+        if (p.status() == PanelStatus.PUBLISHED) {
+            Button end = new Button(getTranslation("panel.end.button"), e -> {
+                // deleting everyone's data cannot be undone: ask first
+                ConfirmDialog confirm = new ConfirmDialog();
+                confirm.setHeader(getTranslation("panel.end.confirm-title"));
+                confirm.setText(getTranslation("panel.end.lead"));
+                confirm.setCancelable(true);
+                confirm.setCancelText(getTranslation("panel.end.cancel"));
+                confirm.setConfirmText(getTranslation("panel.end.button"));
+                confirm.setConfirmButtonTheme("error primary");
+                confirm.addConfirmListener(ok -> act(() -> getTranslation("panel.end.done", panels.endWork(id))));
+                confirm.open();
+            });
+            end.setId("panel-end");
+            s.add(new Paragraph(getTranslation("panel.end.lead")), end);
+        }
+        // the pool's files exist until the work ends and the declared values are deleted
+        if (p.status() != PanelStatus.REGISTRATION && p.status() != PanelStatus.ENDED) {
             Anchor categories = new Anchor(download(() -> draws.poolFiles(id).categoriesCsv(), "categories.csv"),
                     getTranslation("panel.organiser.categories-csv"));
             Anchor respondents = new Anchor(download(() -> draws.poolFiles(id).respondentsCsv(), "respondents.csv"),
