@@ -1,6 +1,10 @@
 package pl.krakow.agora.budget.tally;
 
 import java.math.BigDecimal;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Add1 completion of MES (shared/data/pb/README.md, "mes-cost-add1"; equalshares.net
@@ -29,6 +33,8 @@ final class Add1 {
 
     /** Runs that share their passes (a batch of consecutive k). */
     static final int LANES = 8;
+    /** From this many voters two batches run at once on two threads (below it a thread costs more than it saves). */
+    static final long TWO_THREADS_FROM_VOTERS = 20_000;
 
     record Result(EqualShares.Outcome outcome, int k) {
     }
@@ -40,37 +46,87 @@ final class Add1 {
     }
 
     static Result run(EqualShares mes, boolean exhaustiveStop) {
-        return run(mes, exhaustiveStop, LANES);
+        return run(mes, exhaustiveStop, LANES,
+                mes.voters >= TWO_THREADS_FROM_VOTERS && Runtime.getRuntime().availableProcessors() > 1);
     }
 
-    /** The linear scan, {@code lanes} consecutive k at a time. */
+    /** The linear scan, {@code lanes} consecutive k at a time, on this thread. */
     static Result run(EqualShares mes, boolean exhaustiveStop, int lanes) {
+        return run(mes, exhaustiveStop, lanes, false);
+    }
+
+    /**
+     * The linear scan, {@code lanes} consecutive k at a time; with {@code twoThreads} the next batch
+     * runs at the same time on a second engine ({@link EqualShares#withOwnWorkspace}) in another
+     * thread. The batches are still read in the order of k, so the result is the same; a batch
+     * beyond the deciding one is computed and thrown away.
+     */
+    static Result run(EqualShares mes, boolean exhaustiveStop, int lanes, boolean twoThreads) {
         Rational base = mes.budget.divide(mes.voters);
         BigDecimal budget = new BigDecimal(mes.budget.num()).divide(new BigDecimal(mes.budget.den()));
         int[] runs = RUNS.get();
         runs[0] = 0;
-        EqualShares.Outcome kept = null;
-        int keptK = 0;
-        for (int k0 = 0; ; k0 += lanes) {
-            Rational[] perVoter = new Rational[lanes];
-            for (int l = 0; l < lanes; l++) {
-                perVoter[l] = base.add(Rational.of(k0 + (long) l));
-            }
-            EqualShares.Outcome[] out = mes.runLanes(perVoter, EqualShares.Utility.COST, budget,
-                    o -> stops(mes, o, exhaustiveStop));
-            for (int l = 0; l < lanes; l++) {
-                EqualShares.Outcome o = out[l];
-                runs[0]++;
-                // Lanes are abandoned only above a lane that decides the scan, so o is non-null here.
-                if (o.state().overBudget()) {
-                    return new Result(kept, keptK);
+        EqualShares second = twoThreads ? mes.withOwnWorkspace() : null;
+        ExecutorService helper = twoThreads ? Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "add1-lanes");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            EqualShares.Outcome kept = null;
+            int keptK = 0;
+            int batches = twoThreads ? 2 : 1;
+            for (int k0 = 0; ; k0 += batches * lanes) {
+                EqualShares.Outcome[][] out = new EqualShares.Outcome[batches][];
+                if (twoThreads) {
+                    int k1 = k0 + lanes;
+                    Future<EqualShares.Outcome[]> next = helper.submit(
+                            () -> batch(second, base, k1, lanes, budget, exhaustiveStop));
+                    out[0] = batch(mes, base, k0, lanes, budget, exhaustiveStop);
+                    out[1] = finished(next); // always waited for: the second engine is idle when we return
+                } else {
+                    out[0] = batch(mes, base, k0, lanes, budget, exhaustiveStop);
                 }
-                kept = o;
-                keptK = k0 + l;
-                if (stops(mes, o, exhaustiveStop)) {
-                    return new Result(kept, keptK);
+                for (int b = 0; b < batches; b++) {
+                    for (int l = 0; l < lanes; l++) {
+                        EqualShares.Outcome o = out[b][l];
+                        runs[0]++;
+                        // Lanes are abandoned only above a lane that decides the scan, so o is non-null here.
+                        if (o.state().overBudget()) {
+                            return new Result(kept, keptK);
+                        }
+                        kept = o;
+                        keptK = k0 + b * lanes + l;
+                        if (stops(mes, o, exhaustiveStop)) {
+                            return new Result(kept, keptK);
+                        }
+                    }
                 }
             }
+        } finally {
+            if (helper != null) {
+                helper.shutdown();
+            }
+        }
+    }
+
+    private static EqualShares.Outcome[] batch(EqualShares engine, Rational base, int k0, int lanes, BigDecimal budget,
+            boolean exhaustiveStop) {
+        Rational[] perVoter = new Rational[lanes];
+        for (int l = 0; l < lanes; l++) {
+            perVoter[l] = base.add(Rational.of(k0 + (long) l));
+        }
+        return engine.runLanes(perVoter, EqualShares.Utility.COST, budget, o -> stops(engine, o, exhaustiveStop));
+    }
+
+    private static EqualShares.Outcome[] finished(Future<EqualShares.Outcome[]> batch) {
+        try {
+            return batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while tallying", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 

@@ -92,6 +92,36 @@ final class EqualShares {
     private final long[][] coSupport;
     private int generation;
 
+    /**
+     * A second engine over the same compiled ballots, with a workspace of its own, so that another
+     * thread can run batches at the same time (the compiled arrays are never written after
+     * construction; only the workspace and the co-support cache are).
+     */
+    EqualShares withOwnWorkspace() {
+        return new EqualShares(this);
+    }
+
+    private EqualShares(EqualShares o) {
+        projectCount = o.projectCount;
+        voters = o.voters;
+        costDecimal = o.costDecimal;
+        cost = o.cost;
+        costD = o.costD;
+        costErr = o.costErr;
+        budget = o.budget;
+        rank = o.rank;
+        cpStart = o.cpStart;
+        cpFlat = o.cpFlat;
+        mult = o.mult;
+        projectClasses = o.projectClasses;
+        projectRuns = o.projectRuns;
+        projectMult = o.projectMult;
+        unitMult = o.unitMult;
+        longRuns = o.longRuns;
+        supporters = o.supporters;
+        coSupport = new long[projectCount][];
+    }
+
     /** Compiles ballots into voter classes (identical approval sets; ranks and points are ignored). */
     EqualShares(TallyInput in, TieBreak tieBreak) {
         projectCount = in.projects().size();

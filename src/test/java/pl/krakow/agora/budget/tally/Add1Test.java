@@ -34,6 +34,14 @@ class Add1Test {
                     .isEqualTo(linear.outcome().perVoter());
             assertThat(cost(mes, fast)).isEqualTo(cost(mes, linear));
         }
+        // two batches at a time on two threads, each on its own engine workspace
+        for (int lanes : new int[] {Add1.LANES, 2}) {
+            Add1.Result parallel = Add1.run(mes, stop, lanes, true);
+            assertThat(parallel.k()).as("add1_k, two threads, %d lanes, %s", lanes, what).isEqualTo(linear.k());
+            assertThat(parallel.outcome().funded()).as("funding sequence, two threads, %s", what)
+                    .isEqualTo(linear.outcome().funded());
+            assertThat(parallel.outcome().perVoter()).isEqualTo(linear.outcome().perVoter());
+        }
     }
 
     /** Small integer instances: many exact ties in ρ, cost often non-monotone in k. */
