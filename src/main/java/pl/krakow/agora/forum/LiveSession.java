@@ -29,12 +29,9 @@ import pl.krakow.agora.forum.LiveState.Viewer;
 import pl.krakow.agora.forum.LiveState.Vote;
 import pl.krakow.agora.forum.rules.Majority;
 import pl.krakow.agora.platform.AgoraException;
-import pl.krakow.agora.platform.ContentRef;
 import pl.krakow.agora.platform.ContentSubmitted;
 import pl.krakow.agora.platform.audit.AuditLog;
 import pl.krakow.agora.platform.i18n.UiLanguage;
-import pl.krakow.agora.translation.LocalizedText;
-import pl.krakow.agora.translation.Translations;
 
 /**
  * A live session (issue 7, items 3-8). The database is the single truth: every action is one READ
@@ -57,33 +54,12 @@ public class LiveSession {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
-    private final Translations translations;
 
-    LiveSession(ForumAccess access, AuditLog audit, ApplicationEventPublisher events, Translations translations) {
+    LiveSession(ForumAccess access, AuditLog audit, ApplicationEventPublisher events) {
         this.access = access;
         this.jdbc = access.jdbc();
         this.audit = audit;
         this.events = events;
-        this.translations = translations;
-    }
-
-    /**
-     * The motions' texts as the reader is to be shown them: an approved translation into the
-     * reader's language with the original beside it, or else the original (marked "translation
-     * pending" when it is in another language).
-     */
-    @Transactional(readOnly = true)
-    public java.util.Map<Long, LocalizedText> motionTexts(List<Motion> motions, UiLanguage reader) {
-        java.util.Map<ContentRef, String> originals = new java.util.LinkedHashMap<>();
-        for (Motion m : motions) {
-            originals.put(ForumService.motionRef(m.id()), m.text());
-        }
-        java.util.Map<ContentRef, LocalizedText> shown = translations.display(reader.tag(), originals);
-        java.util.Map<Long, LocalizedText> byMotion = new java.util.HashMap<>();
-        for (Motion m : motions) {
-            byMotion.put(m.id(), shown.get(ForumService.motionRef(m.id())));
-        }
-        return byMotion;
     }
 
     // ---- the chair -------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 import pl.krakow.agora.forum.ForumChangeFeed;
+import pl.krakow.agora.forum.ForumTexts;
 import pl.krakow.agora.forum.LiveSession;
 
 /** The public gallery: the live session read-only, for anyone (issue 7, item 7). */
@@ -13,8 +14,8 @@ class GalleryView extends LiveRoute {
 
     static final String ROUTE = "forum/galeria/:id([0-9]{1,18})";
 
-    GalleryView(LiveSession live, ForumChangeFeed feed) {
-        super(live, feed, SessionBoard.Mode.GALLERY);
+    GalleryView(LiveSession live, ForumChangeFeed feed, ForumTexts texts) {
+        super(live, feed, texts, SessionBoard.Mode.GALLERY);
         addClassName("forum-gallery");
     }
 

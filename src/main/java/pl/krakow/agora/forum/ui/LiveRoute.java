@@ -9,6 +9,7 @@ import com.vaadin.flow.router.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import pl.krakow.agora.forum.ForumChangeFeed;
+import pl.krakow.agora.forum.ForumTexts;
 import pl.krakow.agora.forum.LiveSession;
 import pl.krakow.agora.forum.LiveState;
 import pl.krakow.agora.platform.AgoraException;
@@ -19,12 +20,14 @@ abstract class LiveRoute extends Div implements BeforeEnterObserver, HasDynamicT
 
     private final LiveSession live;
     private final ForumChangeFeed feed;
+    private final ForumTexts texts;
     private final SessionBoard.Mode mode;
     protected @Nullable SessionBoard board;
 
-    LiveRoute(LiveSession live, ForumChangeFeed feed, SessionBoard.Mode mode) {
+    LiveRoute(LiveSession live, ForumChangeFeed feed, ForumTexts texts, SessionBoard.Mode mode) {
         this.live = live;
         this.feed = feed;
+        this.texts = texts;
         this.mode = mode;
     }
 
@@ -42,7 +45,7 @@ abstract class LiveRoute extends Div implements BeforeEnterObserver, HasDynamicT
         }
         removeAll();
         try {
-            board = new SessionBoard(live, feed, id, mode, UiLanguage.of(getLocale()));
+            board = new SessionBoard(live, feed, texts, id, mode, UiLanguage.of(getLocale()));
         } catch (AgoraException e) {
             event.rerouteToError(NotFoundException.class);
             return;

@@ -33,6 +33,7 @@ import pl.krakow.agora.forum.AgendaItem;
 import pl.krakow.agora.forum.AttendanceMode;
 import pl.krakow.agora.forum.Choice;
 import pl.krakow.agora.forum.ForumChangeFeed;
+import pl.krakow.agora.forum.ForumTexts;
 import pl.krakow.agora.forum.ItemStatus;
 import pl.krakow.agora.forum.LiveSession;
 import pl.krakow.agora.forum.LiveState;
@@ -65,6 +66,7 @@ class SessionBoard extends Div {
     }
 
     private final LiveSession live;
+    private final ForumTexts texts;
     private final ForumChangeFeed feed;
     private final long sessionId;
     private final Mode mode;
@@ -135,8 +137,9 @@ class SessionBoard extends Div {
     private @Nullable Long speakingId;
     private @Nullable Long openVoteId;
 
-    SessionBoard(LiveSession live, ForumChangeFeed feed, long sessionId, Mode mode, UiLanguage reader) {
+    SessionBoard(LiveSession live, ForumChangeFeed feed, ForumTexts texts, long sessionId, Mode mode, UiLanguage reader) {
         this.live = live;
+        this.texts = texts;
         this.feed = feed;
         this.sessionId = sessionId;
         this.mode = mode;
@@ -530,12 +533,12 @@ class SessionBoard extends Div {
         motionsEmpty.setVisible(s.motions().isEmpty());
         List<Motion> pending = s.motions().stream().filter(m -> m.status() == MotionStatus.PENDING).toList();
         // in the reader's language where a translation is approved, the original a click away
-        Map<Long, LocalizedText> texts = s.motions().isEmpty() ? Map.of() : live.motionTexts(s.motions(), reader);
+        Map<Long, LocalizedText> shownTexts = s.motions().isEmpty() ? Map.of() : texts.motions(s.motions(), reader);
         for (Motion m : s.motions()) {
             ListItem li = new ListItem();
             li.add(new Span(getTranslation("forum.motion-kind." + m.kind().name())
                     + (m.parentId() != null ? " #" + m.parentId() : "") + " #" + m.id() + ": "));
-            LocalizedText shown = texts.get(m.id());
+            LocalizedText shown = shownTexts.get(m.id());
             if (shown == null) {
                 Span text = new Span(m.text());
                 text.getElement().setAttribute("lang", m.language());

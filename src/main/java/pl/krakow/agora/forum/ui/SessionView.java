@@ -17,6 +17,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import pl.krakow.agora.forum.AgendaItem;
 import pl.krakow.agora.forum.ForumChangeFeed;
 import pl.krakow.agora.forum.ForumService;
+import pl.krakow.agora.forum.ForumTexts;
 import pl.krakow.agora.forum.ItemStatus;
 import pl.krakow.agora.forum.NewAgendaItem;
 import pl.krakow.agora.platform.AgoraException;
@@ -43,8 +44,8 @@ class SessionView extends LiveRoute {
     private final ForumService forum;
     private final LiveSession live;
 
-    SessionView(LiveSession live, ForumChangeFeed feed, ForumMinutes minutes, ForumService forum) {
-        super(live, feed, SessionBoard.Mode.MEMBER);
+    SessionView(LiveSession live, ForumChangeFeed feed, ForumTexts texts, ForumMinutes minutes, ForumService forum) {
+        super(live, feed, texts, SessionBoard.Mode.MEMBER);
         this.minutes = minutes;
         this.forum = forum;
         this.live = live;
