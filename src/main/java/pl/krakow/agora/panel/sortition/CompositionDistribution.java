@@ -44,13 +44,18 @@ public final class CompositionDistribution implements PanelDistribution {
     }
     s.sort((a, b) -> Arrays.compare(a.counts(), b.counts()));
     this.support = List.copyOf(s);
-    double[] expected = new double[types.count()];
+    this.probabilities = probabilities(support, types.members, types.instance.n());
+  }
+
+  /** Each person's probability under a lottery: the expected members of their type over its size. */
+  static double[] probabilities(List<WeightedComposition> support, int[][] members, int n) {
+    double[] expected = new double[members.length];
     for (WeightedComposition wc : support) {
       for (int t = 0; t < expected.length; t++) {
         expected[t] += wc.probability() * wc.counts()[t];
       }
     }
-    this.probabilities = types.personProbabilities(expected);
+    return PoolTypes.personProbabilities(members, expected, n);
   }
 
   @Override

@@ -75,10 +75,15 @@ final class PoolTypes {
 
   /** Per-person probabilities from per-type expected counts: member of type t gets E[count_t] / |t|. */
   double[] personProbabilities(double[] expectedCount) {
-    double[] p = new double[instance.n()];
-    for (int t = 0; t < count(); t++) {
+    return personProbabilities(members, expectedCount, instance.n());
+  }
+
+  /** The same for any types' members ({@code members[t]}: the ids of type t) among n people. */
+  static double[] personProbabilities(int[][] members, double[] expectedCount, int n) {
+    double[] p = new double[n];
+    for (int t = 0; t < members.length; t++) {
       for (int id : members[t]) {
-        p[id] = expectedCount[t] / size(t);
+        p[id] = expectedCount[t] / members[t].length;
       }
     }
     return p;

@@ -42,17 +42,7 @@ public record PublishedLottery(List<int[]> types, List<WeightedComposition> supp
 
   /** Each id's probability of being drawn: expected members of its type divided by the type's size. */
   public double[] probabilities(int n) {
-    double[] p = new double[n];
-    for (int t = 0; t < types.size(); t++) {
-      double expected = 0;
-      for (WeightedComposition wc : support) {
-        expected += wc.probability() * wc.counts()[t];
-      }
-      for (int id : types.get(t)) {
-        p[id] = expected / types.get(t).length;
-      }
-    }
-    return p;
+    return CompositionDistribution.probabilities(support, types.toArray(int[][]::new), n);
   }
 
   /** The same lottery with every id renamed by an increasing mapping (so ids stay ascending). */
