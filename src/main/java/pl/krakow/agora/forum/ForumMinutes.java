@@ -5,10 +5,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.vaadin.flow.i18n.I18NProvider;
+
+import org.jspecify.annotations.Nullable;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Font;
@@ -16,6 +22,7 @@ import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfWriter;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -24,6 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.HtmlUtils;
 
 import pl.krakow.agora.forum.LiveState.Vote;
+import pl.krakow.agora.platform.ContentRef;
+import pl.krakow.agora.platform.ContentSubmitted;
+import pl.krakow.agora.platform.i18n.UiLanguage;
+import pl.krakow.agora.translation.LocalizedText;
 import pl.krakow.agora.platform.AgoraException;
 import pl.krakow.agora.platform.audit.AuditLog;
 
@@ -32,10 +43,14 @@ import pl.krakow.agora.platform.audit.AuditLog;
  * speakers, motions, vote results with the roll call of open votes, adopted texts — edited by the
  * secretary while a draft, approved by the chair at the next session of the body, then public as
  * HTML and PDF. The generated text is in Polish, the body's working language; the texts members
- * wrote are quoted as written (their translations are in the translation module).
+ * wrote are quoted as written with their Polish translations. Approved minutes go to translation
+ * section by section, so that readers get them in their language with the original beside them.
  */
 @Service
 public class ForumMinutes {
+
+    /** The body's working language, in which the minutes are drafted and approved. */
+    public static final UiLanguage LANGUAGE = UiLanguage.PL;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d.MM.yyyy HH:mm", Locale.forLanguageTag("pl"))
             .withZone(ZoneId.of("Europe/Warsaw"));
@@ -44,12 +59,19 @@ public class ForumMinutes {
     private final JdbcClient jdbc;
     private final LiveSession live;
     private final AuditLog audit;
+    private final ForumTexts texts;
+    private final I18NProvider i18n;
+    private final ApplicationEventPublisher events;
 
-    ForumMinutes(ForumAccess access, LiveSession live, AuditLog audit) {
+    ForumMinutes(ForumAccess access, LiveSession live, AuditLog audit, ForumTexts texts, I18NProvider i18n,
+            ApplicationEventPublisher events) {
         this.access = access;
         this.jdbc = access.jdbc();
         this.live = live;
         this.audit = audit;
+        this.texts = texts;
+        this.i18n = i18n;
+        this.events = events;
     }
 
     /** The secretary (or the chair) generates the draft from the record of a closed session. */
@@ -114,6 +136,12 @@ public class ForumMinutes {
         if (rows == 0) {
             throw new AgoraException("forum.error.minutes-not-draft");
         }
+        String approved = jdbc.sql("SELECT body FROM forum_minutes WHERE session_id = :s").param("s", minutesSessionId)
+                .query(String.class).single();
+        List<String> parts = sections(approved);
+        for (int i = 0; i < parts.size(); i++) {
+            events.publishEvent(new ContentSubmitted(sectionRef(minutesSessionId, i), parts.get(i), null, LANGUAGE.tag()));
+        }
         access.changed(atSessionId);
         audit.record("forum.minutes.approved", "forum-session:" + minutesSessionId, "at session " + atSessionId);
     }
@@ -143,6 +171,65 @@ public class ForumMinutes {
                 .query((rs, n) -> new MinutesDocument(sessionId, rs.getString(1), "APPROVED".equals(rs.getString(2)),
                         ForumAccess.instant(rs, 3), rs.getObject(4, Integer.class)))
                 .optional().filter(m -> m.approved() || insider);
+    }
+
+    /** Longest section sent to translators (a translation may be at most 20,000 characters). */
+    static final int SECTION_CHARS = 15_000;
+
+    /**
+     * The minutes cut for translation: a section per "# " heading, a long section cut at line ends
+     * (a very long line at a space) so that no section exceeds {@link #SECTION_CHARS}. Joined with
+     * line breaks the sections give the text back.
+     */
+    public static List<String> sections(String text) {
+        List<String> sections = new java.util.ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : text.strip().split("\n", -1)) {
+            boolean heading = line.startsWith("# ");
+            while (line.length() > SECTION_CHARS) {
+                int cut = line.lastIndexOf(' ', SECTION_CHARS);
+                cut = cut <= 0 ? SECTION_CHARS : cut;
+                flush(sections, current);
+                sections.add(line.substring(0, cut));
+                line = line.substring(cut).stripLeading();
+            }
+            if ((heading || current.length() + line.length() + 1 > SECTION_CHARS) && !current.isEmpty()) {
+                flush(sections, current);
+            }
+            current.append(current.isEmpty() ? "" : "\n").append(line);
+        }
+        flush(sections, current);
+        return sections;
+    }
+
+    private static void flush(List<String> sections, StringBuilder current) {
+        if (!current.isEmpty()) {
+            sections.add(current.toString());
+            current.setLength(0);
+        }
+    }
+
+    public static ContentRef sectionRef(long sessionId, int section) {
+        return new ContentRef(ForumService.MODULE, "minutes-section", sessionId + "-" + section);
+    }
+
+    /**
+     * Approved minutes as the reader is shown them, section by section: the approved translation
+     * into the reader's language with the original beside it, or else the original.
+     */
+    @Transactional(readOnly = true)
+    public List<LocalizedText> shown(long sessionId, UiLanguage reader) {
+        MinutesDocument doc = minutes(sessionId).filter(MinutesDocument::approved).orElse(null);
+        if (doc == null) {
+            return List.of();
+        }
+        List<String> parts = sections(doc.text());
+        Map<ContentRef, String> originals = new LinkedHashMap<>();
+        for (int i = 0; i < parts.size(); i++) {
+            originals.put(sectionRef(sessionId, i), parts.get(i));
+        }
+        Map<ContentRef, LocalizedText> shown = texts.texts(originals, reader);
+        return originals.keySet().stream().map(shown::get).toList();
     }
 
     /** Whether the signed-in user may edit the minutes of this session. */
@@ -233,35 +320,45 @@ public class ForumMinutes {
         return m;
     }
 
-    /** The session's record as the minutes' first draft. */
+    /**
+     * The session's record as the minutes' first draft, worded in the body's working language
+     * (Polish, {@link #LANGUAGE}) from the forum's bundle. A member's text written in another
+     * language is quoted as written, followed by its approved Polish translation, or by a note that
+     * the translation is pending (issue 7, item 9: "contributions in other languages go through
+     * translation").
+     */
     String record(long sessionId) {
         SessionSummary session = jdbc.sql(ForumService.SESSION_SELECT + " WHERE s.id = :id").param("id", sessionId)
                 .query((rs, n) -> ForumService.sessionSummary(rs)).single();
         StringBuilder t = new StringBuilder();
-        t.append("# Protokół z sesji nr ").append(session.number()).append(" — ").append(session.bodyName()).append('\n');
-        t.append("Termin: ").append(TIME.format(session.startsAt())).append(", miejsce: ").append(session.place()).append('\n');
-        t.append("# Obecność\n");
+        line(t, "# " + t("forum.record.heading", session.number(), session.bodyName()));
+        line(t, t("forum.record.when", TIME.format(session.startsAt()), session.place()));
+        line(t, "# " + t("forum.record.attendance"));
         jdbc.sql("""
                 SELECT m.display_name, m.role, a.mode FROM forum_member m
                 LEFT JOIN forum_attendance a ON a.member_id = m.id AND a.session_id = :s
                 WHERE m.body_id = :b ORDER BY m.display_name, m.id""")
                 .param("s", sessionId).param("b", session.bodyId())
-                .query((rs, n) -> "- " + rs.getString(1) + " (" + roleName(rs.getString(2)) + "): "
-                        + (rs.getString(3) == null ? "nieobecny/a" : "REMOTE".equals(rs.getString(3)) ? "obecny/a zdalnie"
-                                : "obecny/a na sali"))
-                .list().forEach(l -> t.append(l).append('\n'));
+                .query((rs, n) -> "- " + rs.getString(1) + " (" + t("forum.role." + rs.getString(2)) + "): "
+                        + t(rs.getString(3) == null ? "forum.record.absent" : "forum.record.present-" + rs.getString(3)))
+                .list().forEach(l -> line(t, l));
         List<AgendaItem> items = ForumService.agendaOf(jdbc, sessionId).stream()
                 .filter(i -> i.status() == ItemStatus.DONE || i.status() == ItemStatus.ACTIVE
                         || i.status() == ItemStatus.ACCEPTED)
                 .toList();
         List<Vote> votes = live.votes(sessionId, "TRUE");
+        Map<Long, List<LiveState.Motion>> motions = new LinkedHashMap<>();
+        items.forEach(i -> motions.put(i.id(), live.motions(i.id())));
+        Map<ContentRef, LocalizedText> polish = new HashMap<>(texts.agenda(items, LANGUAGE));
+        polish.putAll(texts.motions(motions.values().stream().flatMap(List::stream).toList(), LANGUAGE));
         for (AgendaItem item : items) {
-            t.append("# ").append(item.position()).append(". ").append(item.title()).append('\n');
+            line(t, "# " + item.position() + ". " + item.title());
+            translation(t, polish.get(ForumService.itemRef(item.id())));
             if (!item.rapporteur().isEmpty()) {
-                t.append("Referent: ").append(item.rapporteur()).append('\n');
+                line(t, t("forum.record.rapporteur", item.rapporteur()));
             }
             if (item.status() == ItemStatus.ACCEPTED) {
-                t.append("Punktu nie rozpatrzono.\n");
+                line(t, t("forum.record.not-considered"));
                 continue;
             }
             List<String> speakers = jdbc.sql("""
@@ -269,24 +366,24 @@ public class ForumMinutes {
                     WHERE s.item_id = :i AND s.floor_started_at IS NOT NULL ORDER BY s.floor_started_at, s.id""")
                     .param("i", item.id())
                     .query((rs, n) -> "- " + rs.getString(1) + ("SPEECH".equals(rs.getString(2)) ? ""
-                            : "AD_VOCEM".equals(rs.getString(2)) ? " (ad vocem)" : " (wniosek formalny)"))
+                            : " (" + t("forum.speech." + rs.getString(2)) + ")"))
                     .list();
-            t.append("Głos zabrali:").append(speakers.isEmpty() ? " nikt" : "").append('\n');
-            speakers.forEach(sp -> t.append(sp).append('\n'));
-            for (LiveState.Motion m : live.motions(item.id())) {
-                t.append("Wniosek #").append(m.id()).append(m.kind() == MotionKind.AMENDMENT ? " (poprawka do #" + m.parentId() + ")"
-                        : m.kind() == MotionKind.RESOLUTION ? " (projekt uchwały)" : "")
-                        .append(m.author() == null ? "" : ", autor: " + m.author()).append(": ").append(m.text()).append('\n');
+            line(t, speakers.isEmpty() ? t("forum.record.nobody-spoke") : t("forum.record.speakers"));
+            speakers.forEach(sp -> line(t, sp));
+            for (LiveState.Motion m : motions.get(item.id())) {
+                String kind = m.kind() == MotionKind.AMENDMENT ? " (" + t("forum.record.amendment-of", m.parentId()) + ")"
+                        : m.kind() == MotionKind.RESOLUTION ? " (" + t("forum.record.resolution") + ")" : "";
+                String author = m.author() == null ? "" : ", " + t("forum.record.author", m.author());
+                line(t, t("forum.record.motion", m.id(), kind + author, m.text()));
+                translation(t, polish.get(m.textRef()));
                 votes.stream().filter(v -> v.motionId() == m.id() && !v.open()).forEach(v -> {
-                    t.append("Głosowanie ").append(v.secret() ? "tajne" : "jawne").append(": za ").append(v.yes())
-                            .append(", przeciw ").append(v.no()).append(", wstrzymało się ").append(v.abstain())
-                            .append(" — ").append(Boolean.FALSE.equals(v.quorumMet()) ? "brak kworum, nie przyjęto"
-                                    : Boolean.TRUE.equals(v.adopted()) ? "PRZYJĘTO" : "odrzucono").append('\n');
-                    v.rollCall().forEach(r -> t.append("- ").append(r.name()).append(": ")
-                            .append(r.choice() == Choice.YES ? "za" : r.choice() == Choice.NO ? "przeciw" : "wstrzymał/a się")
-                            .append('\n'));
+                    String outcome = Boolean.FALSE.equals(v.quorumMet()) ? t("forum.record.no-quorum")
+                            : Boolean.TRUE.equals(v.adopted()) ? t("forum.record.adopted") : t("forum.record.rejected");
+                    line(t, t(v.secret() ? "forum.record.vote-secret" : "forum.record.vote-open", v.yes(), v.no(),
+                            v.abstain(), outcome));
+                    v.rollCall().forEach(r -> line(t, "- " + r.name() + ": " + t("forum.record.choice." + r.choice().name())));
                     if (Boolean.TRUE.equals(v.adopted())) {
-                        t.append("Przyjęty tekst: ").append(m.text()).append('\n');
+                        line(t, t("forum.record.adopted-text", m.text()));
                     }
                 });
             }
@@ -294,12 +391,28 @@ public class ForumMinutes {
         return t.toString();
     }
 
-    private static String roleName(String role) {
-        return switch (role) {
-            case "CHAIR" -> "przewodniczący/a";
-            case "VICE_CHAIR" -> "wiceprzewodniczący/a";
-            case "SECRETARY" -> "sekretarz";
-            default -> "członek/członkini";
-        };
+    /** A member's text in another language: its approved Polish translation, or a note that it is pending. */
+    private void translation(StringBuilder t, @Nullable LocalizedText shown) {
+        if (shown == null) {
+            return;
+        }
+        if (shown.isTranslation()) {
+            line(t, t("forum.record.translation", language(shown.originalLanguage()), shown.text()));
+        } else if (shown.translationPending()) {
+            line(t, t("forum.record.translation-pending", language(shown.originalLanguage())));
+        }
+    }
+
+    private static void line(StringBuilder t, String line) {
+        // a member's text with line breaks stays one paragraph of the minutes
+        t.append(line.replace('\n', ' ').replace('\r', ' ')).append('\n');
+    }
+
+    private String t(String key, Object... args) {
+        return i18n.getTranslation(key, LANGUAGE.locale(), args);
+    }
+
+    private static String language(String tag) {
+        return Locale.forLanguageTag(tag).getDisplayLanguage(LANGUAGE.locale());
     }
 }

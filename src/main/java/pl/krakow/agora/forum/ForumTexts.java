@@ -56,6 +56,11 @@ public class ForumTexts {
         return shown(originals, reader);
     }
 
+    /** Any of the forum's texts, given by reference with its original. */
+    public Map<ContentRef, LocalizedText> texts(Map<ContentRef, String> originals, UiLanguage reader) {
+        return shown(originals, reader);
+    }
+
     private Map<ContentRef, LocalizedText> shown(Map<ContentRef, String> originals, UiLanguage reader) {
         return originals.isEmpty() ? Map.of() : translations.display(reader.tag(), originals);
     }

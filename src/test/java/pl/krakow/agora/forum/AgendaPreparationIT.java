@@ -58,6 +58,8 @@ class AgendaPreparationIT {
     TranslationWork work;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ForumMinutes minutes;
 
     @AfterEach
     void signOut() {
@@ -189,10 +191,29 @@ class AgendaPreparationIT {
         assertThat(resolution.textRef()).isEqualTo(ForumService.draftRef(item));
         assertThat(texts.motions(state.motions(), UiLanguage.PL).get(resolution.textRef()).text())
                 .isEqualTo("Forum zaleca miastu finansowanie sal dla szkół sobotnich.");
-        live.openVote(f.sessionId, null, null);
+        long voteId = live.openVote(f.sessionId, null, null);
         LiveState.Vote vote = live.state(f.sessionId).vote();
         assertThat(texts.votes(java.util.List.of(vote), UiLanguage.PL).get(vote.textRef()).text())
                 .isEqualTo("Forum zaleca miastu finansowanie sal dla szkół sobotnich.");
+        f.as(f.members.get(0));
+        live.requestFloor(f.sessionId, SpeechKind.SPEECH);
+        long motion = live.submitMotion(item, null, "Прошу додати до ухвали бібліотеки.", UiLanguage.UK);
+        for (var member : f.members) {
+            f.as(member);
+            live.cast(voteId, Choice.YES);
+        }
+        f.as(f.chair);
+        live.closeVote(voteId);
+        live.close(f.sessionId);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !queue.tasksFor(ForumService.motionRef(motion)).isEmpty());
+        String record = minutes.generate(f.sessionId).text();
+        assertThat(record)
+                .as("the minutes quote the member's words and add the approved Polish translation")
+                .contains(title + "\nTłumaczenie (oryginał: ukraiński): Wsparcie ukraińskich szkół sobotnich w Krakowie")
+                .contains(": " + draft + "\nTłumaczenie (oryginał: ukraiński): Forum zaleca miastu finansowanie sal")
+                .contains("Głosowanie jawne: za 2, przeciw 0, wstrzymało się 0 — PRZYJĘTO")
+                .contains("Прошу додати до ухвали бібліотеки.\nTekst w oryginale (ukraiński); tłumaczenie w toku.")
+                .contains("Wniosek #" + motion + ", autor: ");
     }
 
     /** Two volunteer translators: one translates into Polish, the other approves. */

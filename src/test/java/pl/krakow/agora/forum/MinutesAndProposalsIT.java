@@ -69,7 +69,7 @@ class MinutesAndProposalsIT {
         assertThat(draft.approved()).isFalse();
         assertThat(draft.text())
                 .contains("# Obecność")
-                .contains(f.members.get(0).displayName() + " (członek/członkini): obecny/a na sali")
+                .contains(f.members.get(0).displayName() + " (członek): obecny/a na sali")
                 .contains("Głos zabrali:\n- " + f.members.get(0).displayName())
                 .contains("Głosowanie jawne: za 2, przeciw 1, wstrzymało się 0 — PRZYJĘTO")
                 .contains("- " + f.members.get(2).displayName() + ": przeciw")
@@ -99,6 +99,19 @@ class MinutesAndProposalsIT {
         MinutesDocument published = minutes.minutes(f.sessionId).orElseThrow();
         assertThat(published.approved()).isTrue();
         assertThat(published.approvedAtSessionNumber()).isEqualTo(2);
+        // approved minutes go to translation part by part; a reader is shown all of them, in order
+        assertThat(events.stream(ContentSubmitted.class))
+                .anySatisfy(e -> {
+                    assertThat(e.content()).isEqualTo(ForumMinutes.sectionRef(f.sessionId, 0));
+                    assertThat(e.text()).startsWith("# Protokół z sesji nr 1");
+                    assertThat(e.authorLanguage()).isEqualTo("pl");
+                });
+        var shown = minutes.shown(f.sessionId, UiLanguage.UK);
+        assertThat(String.join("\n", shown.stream().map(t -> t.original()).toList()))
+                .isEqualTo(published.text().strip());
+        // once routed (after commit, by the translation module) the heading section awaits its Ukrainian translation
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> minutes.shown(f.sessionId, UiLanguage.UK).getFirst().translationPending());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
@@ -12,6 +13,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -29,6 +31,9 @@ import pl.krakow.agora.forum.MinutesDocument;
 import pl.krakow.agora.forum.SessionStatus;
 import pl.krakow.agora.forum.SessionSummary;
 import pl.krakow.agora.platform.AgoraException;
+import pl.krakow.agora.platform.i18n.UiLanguage;
+import pl.krakow.agora.translation.LocalizedText;
+import pl.krakow.agora.translation.TranslatedText;
 import pl.krakow.agora.platform.ui.ErrorNotifier;
 
 /**
@@ -92,9 +97,28 @@ class MinutesView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, "application/pdf", bytes.length);
             }), getTranslation("forum.minutes.pdf"));
             pdf.setId("forum-minutes-pdf");
-            add(new Paragraph(pdf));
-            Div html = new Div(new Html("<div lang=\"pl\">" + ForumMinutes.html(doc.text()) + "</div>"));
+            Paragraph downloads = new Paragraph(pdf);
+            add(downloads);
+            Div html = new Div();
             html.setId("forum-minutes-text");
+            List<LocalizedText> shown = doc.approved() ? minutes.shown(session.id(), UiLanguage.of(getLocale())) : List.of();
+            if (shown.stream().anyMatch(LocalizedText::isTranslation)) {
+                // approved minutes in the reader's language where translated, each part with its original
+                add(new Paragraph(getTranslation("forum.minutes.translated-note")));
+                shown.forEach(part -> html.add(TranslatedText.rendered(part, MinutesView::htmlOf)));
+                String shownText = String.join("\n", shown.stream().map(LocalizedText::text).toList());
+                Anchor shownPdf = new Anchor(DownloadHandler.fromInputStream(e -> {
+                    byte[] bytes = ForumMinutes.pdf(pdfTitle, shownText);
+                    return new DownloadResponse(new ByteArrayInputStream(bytes),
+                            "protokol-sesja-" + session.number() + "-" + UiLanguage.of(getLocale()).tag() + ".pdf",
+                            "application/pdf", bytes.length);
+                }), getTranslation("forum.minutes.pdf-shown"));
+                shownPdf.setId("forum-minutes-pdf-shown");
+                downloads.add(new Span(" · "), shownPdf);
+            } else {
+                html.add(htmlOf(doc.text()));
+                html.getElement().setAttribute("lang", ForumMinutes.LANGUAGE.tag());
+            }
             add(html);
         }
         if (editor && session.status() == SessionStatus.CLOSED && (doc == null || !doc.approved())) {
@@ -120,6 +144,11 @@ class MinutesView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 add(edit, save);
             }
         }
+    }
+
+    /** The minutes (or a part) as escaped HTML in one element. */
+    private static Html htmlOf(String text) {
+        return new Html("<div>" + ForumMinutes.html(text) + "</div>");
     }
 
     private void act(Runnable action) {
