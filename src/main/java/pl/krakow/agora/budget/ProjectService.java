@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import pl.krakow.agora.identity.CurrentUser;
 import pl.krakow.agora.identity.UserRef;
 import pl.krakow.agora.platform.AgoraException;
+import pl.krakow.agora.platform.FileTypes;
 import pl.krakow.agora.platform.ContentRef;
 import pl.krakow.agora.platform.ContentSubmitted;
 import pl.krakow.agora.platform.audit.AuditLog;
@@ -325,17 +326,8 @@ public class ProjectService {
     }
 
     static @Nullable String sniff(byte[] b) {
-        if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
-            return "image/jpeg";
-        }
-        if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return "image/png";
-        }
-        if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E'
-                && b[10] == 'B' && b[11] == 'P') {
-            return "image/webp";
-        }
-        return null;
+        String type = FileTypes.sniff(b);
+        return IMAGE_TYPES.contains(type) ? type : null;
     }
 
     private void saveItems(long projectId, List<CostItem> items) {

@@ -189,6 +189,15 @@ class ForumAccess {
         return version;
     }
 
+    /** The hex SHA-256 of the bytes (receipts, attachments). */
+    static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static java.sql.Timestamp ts(Instant instant) {
         return java.sql.Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }

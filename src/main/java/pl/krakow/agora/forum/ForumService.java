@@ -240,6 +240,7 @@ public class ForumService {
             throw new AgoraException("forum.error.session-closed");
         }
         long id = insertItem(sessionId, item, ItemStatus.ACCEPTED, null, language);
+        submitTexts(id, item, access.userIfAny().map(UserRef::id).orElse(null), language);
         access.changed(sessionId);
         audit.record("forum.agenda.added", "forum-item:" + id, item.title());
         return id;
@@ -258,8 +259,7 @@ public class ForumService {
             throw new AgoraException("forum.error.proposals-closed");
         }
         long id = insertItem(sessionId, item, ItemStatus.PROPOSED, member.id(), language);
-        events.publishEvent(new ContentSubmitted(itemRef(id), item.title() + "\n\n" + item.description()
-                + (item.draftText().isEmpty() ? "" : "\n\n" + item.draftText()), member.userId(), language.tag()));
+        submitTexts(id, item, member.userId(), language);
         access.changed(sessionId);
         audit.record("forum.agenda.proposed", "forum-item:" + id, item.title());
         return id;
@@ -294,6 +294,49 @@ public class ForumService {
                 .param("at", ForumAccess.ts(access.now())).param("id", sessionId).update();
         access.changed(sessionId);
         audit.record("forum.agenda.published", "forum-session:" + sessionId, "");
+    }
+
+    /**
+     * The chair moves an item one place earlier or later on the agenda of a session not yet closed
+     * (the order of business is the chair's, issue 7 item 4).
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public void moveItem(long itemId, boolean earlier) {
+        long sessionId = sessionOfItem(itemId);
+        ForumAccess.SessionRow session = access.lockSession(sessionId);
+        access.chairOrAdmin(session.bodyId());
+        if (session.status() == SessionStatus.CLOSED) {
+            throw new AgoraException("forum.error.session-closed");
+        }
+        List<AgendaItem> items = agendaOf(jdbc, sessionId).stream()
+                .filter(i -> i.status() != ItemStatus.PROPOSED && i.status() != ItemStatus.REJECTED).toList();
+        int at = -1;
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).id() == itemId) {
+                at = i;
+            }
+        }
+        int other = earlier ? at - 1 : at + 1;
+        if (at < 0 || other < 0 || other >= items.size()) {
+            throw new AgoraException("forum.error.cannot-move");
+        }
+        AgendaItem a = items.get(at);
+        AgendaItem b = items.get(other);
+        jdbc.sql("UPDATE forum_agenda_item SET position = :p WHERE id = :id").param("p", b.position()).param("id", a.id())
+                .update();
+        jdbc.sql("UPDATE forum_agenda_item SET position = :p WHERE id = :id").param("p", a.position()).param("id", b.id())
+                .update();
+        access.changed(sessionId);
+        audit.record("forum.agenda.moved", "forum-item:" + itemId, earlier ? "earlier" : "later");
+    }
+
+    /** Whether the signed-in user prepares this session's agenda (its body's chair, or an administrator). */
+    @Transactional(readOnly = true)
+    public boolean mayPrepare(long sessionId) {
+        ForumAccess.SessionRow session = access.session(sessionId);
+        return access.admin() || access.membership(session.bodyId())
+                .map(m -> m.role() == MemberRole.CHAIR || m.role() == MemberRole.VICE_CHAIR).orElse(false);
     }
 
     /** The agenda in order; items proposed or rejected are shown to members and administrators only. */
@@ -336,13 +379,38 @@ public class ForumService {
         return keys.getKey().longValue();
     }
 
+    /**
+     * The item's title, description and draft resolution go to translation each on its own, so that
+     * every part can be shown in the reader's language where it stands (agenda, current item, vote).
+     */
+    private void submitTexts(long itemId, NewAgendaItem item, @Nullable Long authorId, UiLanguage language) {
+        events.publishEvent(new ContentSubmitted(itemRef(itemId), item.title(), authorId, language.tag()));
+        if (!item.description().isEmpty()) {
+            events.publishEvent(new ContentSubmitted(descriptionRef(itemId), item.description(), authorId,
+                    language.tag()));
+        }
+        if (!item.draftText().isEmpty()) {
+            events.publishEvent(new ContentSubmitted(draftRef(itemId), item.draftText(), authorId, language.tag()));
+        }
+    }
+
     long sessionOfItem(long itemId) {
         return jdbc.sql("SELECT session_id FROM forum_agenda_item WHERE id = :id").param("id", itemId)
                 .query(Long.class).optional().orElseThrow(() -> new AgoraException("forum.error.no-item"));
     }
 
+    /** An agenda item's title. */
     public static ContentRef itemRef(long itemId) {
-        return new ContentRef(MODULE, "agenda-item", Long.toString(itemId));
+        return new ContentRef(MODULE, "agenda-title", Long.toString(itemId));
+    }
+
+    public static ContentRef descriptionRef(long itemId) {
+        return new ContentRef(MODULE, "agenda-description", Long.toString(itemId));
+    }
+
+    /** An item's draft resolution; also the text of the RESOLUTION motion made from it when the item starts. */
+    public static ContentRef draftRef(long itemId) {
+        return new ContentRef(MODULE, "agenda-draft", Long.toString(itemId));
     }
 
     public static ContentRef motionRef(long motionId) {

@@ -1,19 +1,24 @@
 package pl.krakow.agora.forum;
 
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
 import pl.krakow.agora.forum.LiveState.Motion;
+import pl.krakow.agora.forum.LiveState.Vote;
 import pl.krakow.agora.platform.ContentRef;
 import pl.krakow.agora.platform.i18n.UiLanguage;
 import pl.krakow.agora.translation.LocalizedText;
 import pl.krakow.agora.translation.Translations;
 
-/** Members' texts in the reader's language: an approved translation with the original beside it. */
+/**
+ * Members' texts in the reader's language (issue 7: everyone sees the session "in their language"):
+ * an approved translation with the original beside it, or else the original, marked "translation
+ * pending" when it is in another language. Agenda items (title, description, draft resolution),
+ * motions and the texts put to the vote, each under its own {@link ContentRef}.
+ */
 @Service
 public class ForumTexts {
 
@@ -23,21 +28,35 @@ public class ForumTexts {
         this.translations = translations;
     }
 
-    /**
-     * The motions' texts as the reader is to be shown them: an approved translation into the
-     * reader's language with the original beside it, or else the original (marked "translation
-     * pending" when it is in another language).
-     */
-    public Map<Long, LocalizedText> motions(List<Motion> motions, UiLanguage reader) {
+    /** The non-empty title, description and draft resolution of each item. */
+    public Map<ContentRef, LocalizedText> agenda(Collection<AgendaItem> items, UiLanguage reader) {
         Map<ContentRef, String> originals = new LinkedHashMap<>();
-        for (Motion m : motions) {
-            originals.put(ForumService.motionRef(m.id()), m.text());
+        for (AgendaItem item : items) {
+            originals.put(ForumService.itemRef(item.id()), item.title());
+            if (!item.description().isEmpty()) {
+                originals.put(ForumService.descriptionRef(item.id()), item.description());
+            }
+            if (!item.draftText().isEmpty()) {
+                originals.put(ForumService.draftRef(item.id()), item.draftText());
+            }
         }
-        Map<ContentRef, LocalizedText> shown = translations.display(reader.tag(), originals);
-        Map<Long, LocalizedText> byMotion = new HashMap<>();
-        for (Motion m : motions) {
-            byMotion.put(m.id(), shown.get(ForumService.motionRef(m.id())));
-        }
-        return byMotion;
+        return shown(originals, reader);
+    }
+
+    public Map<ContentRef, LocalizedText> motions(Collection<Motion> motions, UiLanguage reader) {
+        Map<ContentRef, String> originals = new LinkedHashMap<>();
+        motions.forEach(m -> originals.put(m.textRef(), m.text()));
+        return shown(originals, reader);
+    }
+
+    /** The texts put to the vote. */
+    public Map<ContentRef, LocalizedText> votes(Collection<Vote> votes, UiLanguage reader) {
+        Map<ContentRef, String> originals = new LinkedHashMap<>();
+        votes.forEach(v -> originals.put(v.textRef(), v.motionText()));
+        return shown(originals, reader);
+    }
+
+    private Map<ContentRef, LocalizedText> shown(Map<ContentRef, String> originals, UiLanguage reader) {
+        return originals.isEmpty() ? Map.of() : translations.display(reader.tag(), originals);
     }
 }

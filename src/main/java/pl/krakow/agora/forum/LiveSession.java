@@ -1,8 +1,6 @@
 package pl.krakow.agora.forum;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +27,7 @@ import pl.krakow.agora.forum.LiveState.Viewer;
 import pl.krakow.agora.forum.LiveState.Vote;
 import pl.krakow.agora.forum.rules.Majority;
 import pl.krakow.agora.platform.AgoraException;
+import pl.krakow.agora.platform.ContentRef;
 import pl.krakow.agora.platform.ContentSubmitted;
 import pl.krakow.agora.platform.audit.AuditLog;
 import pl.krakow.agora.platform.i18n.UiLanguage;
@@ -540,11 +539,7 @@ public class LiveSession {
     }
 
     public static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ForumAccess.sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
     // ---- reading ---------------------------------------------------------------------------------
@@ -591,7 +586,8 @@ public class LiveSession {
         }
         return new LiveState(base.version(), access.now(), base.session(), base.statute(), base.members(),
                 base.presentRoom(), base.presentRemote(), base.quorumRequired(), agenda, base.currentItem(),
-                base.speaking(), base.queue(), base.motions(), base.vote(), base.closedVotes(), base.attendance(), viewer);
+                base.speaking(), base.queue(), base.motions(), base.vote(), base.closedVotes(), base.attendance(),
+                base.attachments(), viewer);
     }
 
     private final java.util.Map<Long, LiveState> publicStates = new java.util.concurrent.ConcurrentHashMap<>();
@@ -630,7 +626,7 @@ public class LiveSession {
         List<Vote> closed = votes.stream().filter(v -> !v.open()).toList();
         return new LiveState(row.version(), access.now(), session, statute, members, room, remote,
                 statute.quorum().required(members), agenda, current, speaking, queue, motions, open, closed,
-                attendance, null);
+                attendance, ForumAttachments.metadata(jdbc, sessionId), null);
     }
 
     /** The session's current version, for screens that only need to know whether to re-read. */
@@ -661,7 +657,8 @@ public class LiveSession {
 
     List<Motion> motions(long itemId) {
         return jdbc.sql("""
-                SELECT mo.id, mo.parent_id, mo.kind, mo.text, mo.language, m.display_name, mo.status, mo.vote_order
+                SELECT mo.id, mo.parent_id, mo.kind, mo.text, mo.language, m.display_name, mo.status, mo.vote_order,
+                       mo.item_id, mo.author_id IS NULL
                 FROM forum_motion mo LEFT JOIN forum_member m ON m.id = mo.author_id
                 WHERE mo.item_id = :i ORDER BY mo.vote_order, mo.id""")
                 .param("i", itemId)
@@ -669,7 +666,8 @@ public class LiveSession {
                     long parent = rs.getLong(2);
                     Long parentId = rs.wasNull() ? null : parent;
                     return new Motion(rs.getLong(1), parentId, MotionKind.valueOf(rs.getString(3)), rs.getString(4),
-                            rs.getString(5), rs.getString(6), MotionStatus.valueOf(rs.getString(7)), rs.getInt(8));
+                            rs.getString(5), rs.getString(6), MotionStatus.valueOf(rs.getString(7)), rs.getInt(8),
+                            textRef(rs.getLong(1), MotionKind.valueOf(rs.getString(3)), rs.getLong(9), rs.getBoolean(10)));
                 })
                 .list();
     }
@@ -679,7 +677,8 @@ public class LiveSession {
         List<Object[]> rows = jdbc.sql("""
                 SELECT v.id, v.motion_id, mo.text, mo.kind, v.secret, v.majority, v.status, v.members_count,
                        v.yes_count, v.no_count, v.abstain_count, v.quorum_met, v.adopted,
-                       (SELECT COUNT(*) FROM forum_vote_register r WHERE r.vote_id = v.id)
+                       (SELECT COUNT(*) FROM forum_vote_register r WHERE r.vote_id = v.id),
+                       mo.item_id, mo.author_id IS NULL
                 FROM forum_vote v JOIN forum_motion mo ON mo.id = v.motion_id
                 WHERE v.session_id = :s AND %s ORDER BY v.id""".formatted(condition))
                 .param("s", sessionId)
@@ -687,7 +686,8 @@ public class LiveSession {
                         MotionKind.valueOf(rs.getString(4)), rs.getBoolean(5), Majority.valueOf(rs.getString(6)),
                         "OPEN".equals(rs.getString(7)), rs.getInt(8), rs.getObject(9, Integer.class),
                         rs.getObject(10, Integer.class), rs.getObject(11, Integer.class), rs.getObject(12, Boolean.class),
-                        rs.getObject(13, Boolean.class), rs.getInt(14)})
+                        rs.getObject(13, Boolean.class), rs.getInt(14),
+                        textRef(rs.getLong(2), MotionKind.valueOf(rs.getString(4)), rs.getLong(15), rs.getBoolean(16))})
                 .list();
         List<Vote> votes = new ArrayList<>();
         for (Object[] r : rows) {
@@ -698,11 +698,17 @@ public class LiveSession {
                     WHERE r.vote_id = :v ORDER BY m.display_name, m.id""")
                     .param("v", (long) r[0])
                     .query((rs, n) -> new RollCall(rs.getString(1), Choice.valueOf(rs.getString(2)))).list();
-            votes.add(new Vote((long) r[0], (long) r[1], (String) r[2], (MotionKind) r[3], secret, (Majority) r[5],
+            votes.add(new Vote((long) r[0], (long) r[1], (String) r[2], (ContentRef) r[14], (MotionKind) r[3], secret,
+                    (Majority) r[5],
                     open, (int) r[13], (int) r[7], (Integer) r[8], (Integer) r[9], (Integer) r[10], (Boolean) r[11],
                     (Boolean) r[12], roll));
         }
         return votes;
+    }
+
+    /** A draft resolution made into a motion has the agenda item's translations; other motions their own. */
+    static ContentRef textRef(long motionId, MotionKind kind, long itemId, boolean noAuthor) {
+        return kind == MotionKind.RESOLUTION && noAuthor ? ForumService.draftRef(itemId) : ForumService.motionRef(motionId);
     }
 
     private int[] totals(long voteId, boolean secret) {

@@ -2,19 +2,22 @@ package pl.krakow.agora.forum;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 import pl.krakow.agora.forum.rules.Majority;
+import pl.krakow.agora.platform.ContentRef;
 
 /**
  * Everything a screen shows of a session at one version, read in one transaction (issue 7, item 7).
- * serverNow lets a screen compute the countdown against the server's clock, whatever its own says.
+ * attachments: the papers of the agenda items, by item id. serverNow lets a screen compute the countdown against the server's clock, whatever its own says.
  */
 public record LiveState(long version, Instant serverNow, SessionSummary session, Statute statute, int members,
         int presentRoom, int presentRemote, int quorumRequired, List<AgendaItem> agenda,
         @Nullable AgendaItem currentItem, @Nullable Speaker speaking, List<Speaker> queue, List<Motion> motions,
-        @Nullable Vote vote, List<Vote> closedVotes, List<Attendee> attendance, @Nullable Viewer viewer) {
+        @Nullable Vote vote, List<Vote> closedVotes, List<Attendee> attendance,
+        Map<Long, List<Attachment>> attachments, @Nullable Viewer viewer) {
 
     public int present() {
         return presentRoom + presentRemote;
@@ -35,12 +38,13 @@ public record LiveState(long version, Instant serverNow, SessionSummary session,
         }
     }
 
+    /** textRef: where the text's translations are found (a draft resolution's are the agenda item's). */
     public record Motion(long id, @Nullable Long parentId, MotionKind kind, String text, String language,
-            @Nullable String author, MotionStatus status, int order) {
+            @Nullable String author, MotionStatus status, int order, ContentRef textRef) {
     }
 
     /** A vote; the totals, the result and the roll call are there once it is closed. */
-    public record Vote(long id, long motionId, String motionText, MotionKind motionKind, boolean secret,
+    public record Vote(long id, long motionId, String motionText, ContentRef textRef, MotionKind motionKind, boolean secret,
             Majority majority, boolean open, int cast, int membersCount, @Nullable Integer yes, @Nullable Integer no,
             @Nullable Integer abstain, @Nullable Boolean quorumMet, @Nullable Boolean adopted, List<RollCall> rollCall) {
     }

@@ -129,8 +129,12 @@ class MinutesAndProposalsIT {
         assertThat(events.stream(ContentSubmitted.class))
                 .anySatisfy(e -> {
                     assertThat(e.content()).isEqualTo(ForumService.itemRef(proposed));
-                    assertThat(e.text()).contains("Dzień kultury ormiańskiej");
+                    assertThat(e.text()).isEqualTo("Dzień kultury ormiańskiej");
                     assertThat(e.authorId()).isEqualTo(f.members.get(0).id());
+                })
+                .anySatisfy(e -> {
+                    assertThat(e.content()).isEqualTo(ForumService.descriptionRef(proposed));
+                    assertThat(e.text()).isEqualTo("Propozycja wydarzenia");
                 })
                 .anySatisfy(e -> {
                     assertThat(e.content()).isEqualTo(ForumService.motionRef(motion));

@@ -2,7 +2,6 @@ package pl.krakow.agora.forum.ui;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.vaadin.flow.component.button.Button;
@@ -10,17 +9,17 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -28,12 +27,9 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import pl.krakow.agora.forum.AgendaItem;
 import pl.krakow.agora.forum.Body;
 import pl.krakow.agora.forum.ForumService;
-import pl.krakow.agora.forum.ItemStatus;
 import pl.krakow.agora.forum.MemberRole;
-import pl.krakow.agora.forum.NewAgendaItem;
 import pl.krakow.agora.forum.SessionStatus;
 import pl.krakow.agora.forum.SessionSummary;
 import pl.krakow.agora.forum.Statute;
@@ -41,13 +37,12 @@ import pl.krakow.agora.forum.rules.Majority;
 import pl.krakow.agora.forum.rules.QuorumRule;
 import pl.krakow.agora.identity.UserDirectory;
 import pl.krakow.agora.platform.AgoraException;
-import pl.krakow.agora.platform.i18n.UiLanguage;
 import pl.krakow.agora.platform.ui.ErrorNotifier;
 
 /**
  * Administrators set the forum up (issue 7, items 1-2): bodies with their statutes, members with
- * roles and terms, sessions, agenda items and their publication, and decisions on members' proposed
- * items.
+ * roles and terms, and sessions; each session's agenda is prepared on its own page ({@link AgendaView}),
+ * which the body's chair uses as well.
  */
 @Route(ForumAdminView.ROUTE)
 @Menu(order = 31, title = "forum.nav.admin")
@@ -58,13 +53,11 @@ class ForumAdminView extends Div implements HasDynamicTitle {
 
     private final ForumService forum;
     private final UserDirectory users;
-    private final UiLanguage reader;
     private final Div content = new Div();
 
     ForumAdminView(ForumService forum, UserDirectory users) {
         this.forum = forum;
         this.users = users;
-        this.reader = UiLanguage.of(getLocale());
         add(new H1(getTranslation("forum.admin.title")), content);
         render();
     }
@@ -72,7 +65,7 @@ class ForumAdminView extends Div implements HasDynamicTitle {
     private void render() {
         content.removeAll();
         List<Body> bodies = forum.bodies();
-        content.add(bodyForm(), memberForm(bodies), sessionForm(bodies), agendaForm(bodies));
+        content.add(bodyForm(), memberForm(bodies), sessionForm(bodies), agendas(bodies));
     }
 
     private Section bodyForm() {
@@ -147,50 +140,26 @@ class ForumAdminView extends Div implements HasDynamicTitle {
                 schedule);
     }
 
-    private Section agendaForm(List<Body> bodies) {
-        List<SessionSummary> sessions = new ArrayList<>();
-        bodies.forEach(b -> forum.sessions(b.id()).stream().filter(s -> s.status() != SessionStatus.CLOSED)
-                .forEach(sessions::add));
-        Select<SessionSummary> session = new Select<>();
-        session.setLabel(getTranslation("forum.admin.session"));
-        session.setItems(sessions);
-        session.setItemLabelGenerator(s -> s == null ? "" : s.bodyName() + " — "
-                + getTranslation("forum.front.session-short", s.number(), getTranslation("forum.status." + s.status().name())));
-        TextField title = new TextField(getTranslation("forum.admin.item-title"));
-        title.setMaxLength(NewAgendaItem.MAX_TITLE);
-        TextArea description = new TextArea(getTranslation("forum.admin.item-description"));
-        TextField rapporteur = new TextField(getTranslation("forum.admin.item-rapporteur"));
-        TextArea draft = new TextArea(getTranslation("forum.admin.item-draft"));
-        description.setWidthFull();
-        draft.setWidthFull();
-        Button addItem = new Button(getTranslation("forum.admin.add-item"), e -> act(() -> {
-            requireSession(session.getValue());
-            forum.addAgendaItem(session.getValue().id(), new NewAgendaItem(title.getValue(), description.getValue(),
-                    rapporteur.getValue(), draft.getValue()), reader);
-        }));
-        Button publish = new Button(getTranslation("forum.admin.publish"), e -> act(() -> {
-            requireSession(session.getValue());
-            forum.publishAgenda(session.getValue().id());
-        }));
-        Section section = new Section(new H2(getTranslation("forum.admin.agenda")), session, row(title, rapporteur),
-                description, draft, row(addItem, publish));
-        UnorderedList proposals = new UnorderedList();
-        for (SessionSummary s : sessions) {
-            for (AgendaItem item : forum.agenda(s.id())) {
-                if (item.status() == ItemStatus.PROPOSED) {
-                    Button accept = new Button(getTranslation("forum.admin.accept"),
-                            e -> act(() -> forum.decideProposal(item.id(), true)));
-                    accept.getElement().setAttribute("aria-label", getTranslation("forum.admin.accept-named", item.title()));
-                    Button reject = new Button(getTranslation("forum.admin.reject"),
-                            e -> act(() -> forum.decideProposal(item.id(), false)));
-                    reject.getElement().setAttribute("aria-label", getTranslation("forum.admin.reject-named", item.title()));
-                    Span text = new Span(getTranslation("forum.front.session-short", s.number(), "") + " " + item.title()
-                            + " — " + (item.proposedBy() == null ? "" : item.proposedBy()) + " ");
-                    proposals.add(new ListItem(text, accept, reject));
+    /** Each session not yet closed, with the way to its agenda (prepared on the session's own page). */
+    private Section agendas(List<Body> bodies) {
+        Section section = new Section(new H2(getTranslation("forum.admin.agenda")),
+                new Paragraph(getTranslation("forum.admin.agenda-help")));
+        UnorderedList list = new UnorderedList();
+        list.setId("forum-admin-sessions");
+        for (Body b : bodies) {
+            for (SessionSummary s : forum.sessions(b.id())) {
+                if (s.status() != SessionStatus.CLOSED) {
+                    Anchor link = new Anchor(AgendaView.path(s.id()), b.name() + " — " + getTranslation(
+                            "forum.front.session-short", s.number(), getTranslation("forum.status." + s.status().name())));
+                    link.setId("forum-admin-agenda-" + s.id());
+                    list.add(new ListItem(link));
                 }
             }
         }
-        section.add(new H2(getTranslation("forum.admin.proposals")), proposals);
+        if (list.getChildren().findAny().isEmpty()) {
+            section.add(new Paragraph(getTranslation("forum.admin.no-open-sessions")));
+        }
+        section.add(list);
         return section;
     }
 
@@ -208,12 +177,6 @@ class ForumAdminView extends Div implements HasDynamicTitle {
     private static void requireBody(Body body) {
         if (body == null) {
             throw new AgoraException("forum.error.no-body");
-        }
-    }
-
-    private static void requireSession(SessionSummary session) {
-        if (session == null) {
-            throw new AgoraException("forum.error.no-session");
         }
     }
 

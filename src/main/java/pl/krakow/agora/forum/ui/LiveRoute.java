@@ -8,6 +8,7 @@ import com.vaadin.flow.router.NotFoundException;
 
 import org.jspecify.annotations.Nullable;
 
+import pl.krakow.agora.forum.ForumAttachments;
 import pl.krakow.agora.forum.ForumChangeFeed;
 import pl.krakow.agora.forum.ForumTexts;
 import pl.krakow.agora.forum.LiveSession;
@@ -21,10 +22,13 @@ abstract class LiveRoute extends Div implements BeforeEnterObserver, HasDynamicT
     private final LiveSession live;
     private final ForumChangeFeed feed;
     private final ForumTexts texts;
+    private final ForumAttachments attachments;
     private final SessionBoard.Mode mode;
     protected @Nullable SessionBoard board;
 
-    LiveRoute(LiveSession live, ForumChangeFeed feed, ForumTexts texts, SessionBoard.Mode mode) {
+    LiveRoute(LiveSession live, ForumChangeFeed feed, ForumTexts texts, ForumAttachments attachments,
+            SessionBoard.Mode mode) {
+        this.attachments = attachments;
         this.live = live;
         this.feed = feed;
         this.texts = texts;
@@ -45,7 +49,7 @@ abstract class LiveRoute extends Div implements BeforeEnterObserver, HasDynamicT
         }
         removeAll();
         try {
-            board = new SessionBoard(live, feed, texts, id, mode, UiLanguage.of(getLocale()));
+            board = new SessionBoard(live, feed, texts, attachments, id, mode, UiLanguage.of(getLocale()));
         } catch (AgoraException e) {
             event.rerouteToError(NotFoundException.class);
             return;

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import pl.krakow.agora.forum.ForumAttachments;
 import pl.krakow.agora.forum.ForumChangeFeed;
 import pl.krakow.agora.forum.ForumTexts;
 import pl.krakow.agora.forum.LiveSession;
@@ -18,8 +19,8 @@ class ProjectorView extends LiveRoute {
 
     static final String ROUTE = "forum/rzutnik/:id([0-9]{1,18})";
 
-    ProjectorView(LiveSession live, ForumChangeFeed feed, ForumTexts texts) {
-        super(live, feed, texts, SessionBoard.Mode.PROJECTOR);
+    ProjectorView(LiveSession live, ForumChangeFeed feed, ForumTexts texts, ForumAttachments attachments) {
+        super(live, feed, texts, attachments, SessionBoard.Mode.PROJECTOR);
         addClassName("forum-projector");
     }
 

@@ -32,7 +32,9 @@ import org.jspecify.annotations.Nullable;
 import pl.krakow.agora.forum.AgendaItem;
 import pl.krakow.agora.forum.AttendanceMode;
 import pl.krakow.agora.forum.Choice;
+import pl.krakow.agora.forum.ForumAttachments;
 import pl.krakow.agora.forum.ForumChangeFeed;
+import pl.krakow.agora.forum.ForumService;
 import pl.krakow.agora.forum.ForumTexts;
 import pl.krakow.agora.forum.ItemStatus;
 import pl.krakow.agora.forum.LiveSession;
@@ -45,6 +47,7 @@ import pl.krakow.agora.forum.MotionStatus;
 import pl.krakow.agora.forum.SessionStatus;
 import pl.krakow.agora.forum.SpeechKind;
 import pl.krakow.agora.forum.rules.Majority;
+import pl.krakow.agora.platform.ContentRef;
 import pl.krakow.agora.platform.i18n.UiLanguage;
 import pl.krakow.agora.platform.ui.Announcer;
 import pl.krakow.agora.platform.ui.ErrorNotifier;
@@ -67,6 +70,7 @@ class SessionBoard extends Div {
 
     private final LiveSession live;
     private final ForumTexts texts;
+    private final ForumAttachments attachments;
     private final ForumChangeFeed feed;
     private final long sessionId;
     private final Mode mode;
@@ -129,7 +133,7 @@ class SessionBoard extends Div {
     private final UnorderedList attendanceList = new UnorderedList();
 
     private @Nullable Object agendaKey;
-    private @Nullable Object itemKey;
+    private @Nullable Object itemKey = new Object(); // nothing rendered yet
     private @Nullable Object queueKey;
     private @Nullable Object motionsKey;
     private @Nullable Object resultsKey;
@@ -137,7 +141,9 @@ class SessionBoard extends Div {
     private @Nullable Long speakingId;
     private @Nullable Long openVoteId;
 
-    SessionBoard(LiveSession live, ForumChangeFeed feed, ForumTexts texts, long sessionId, Mode mode, UiLanguage reader) {
+    SessionBoard(LiveSession live, ForumChangeFeed feed, ForumTexts texts, ForumAttachments attachments, long sessionId,
+            Mode mode, UiLanguage reader) {
+        this.attachments = attachments;
         this.live = live;
         this.texts = texts;
         this.feed = feed;
@@ -419,17 +425,17 @@ class SessionBoard extends Div {
 
     private void renderAgenda(LiveState s, @Nullable Viewer viewer) {
         boolean chair = viewer != null && viewer.chairs() && s.session().status() == SessionStatus.OPEN;
-        Object key = List.of(s.agenda(), chair, s.vote() == null);
+        Object key = List.of(s.agenda(), chair, s.vote() == null, s.attachments());
         if (key.equals(agendaKey)) {
             return;
         }
         agendaKey = key;
         agendaList.removeAll();
+        Map<ContentRef, LocalizedText> shown = texts.agenda(s.agenda(), reader);
         for (AgendaItem item : s.agenda()) {
             ListItem li = new ListItem();
-            Span title = new Span(item.title());
-            title.getElement().setAttribute("lang", item.language());
-            li.add(title, new Span(" — " + getTranslation("forum.item-status." + item.status().name())));
+            li.add(shown(shown, ForumService.itemRef(item.id()), item.title(), item.language(), Span::new),
+                    new Span(" — " + getTranslation("forum.item-status." + item.status().name())));
             if (chair && (item.status() == ItemStatus.ACCEPTED || item.status() == ItemStatus.DONE) && s.vote() == null) {
                 Button start = new Button(getTranslation("forum.chair.start-item"),
                         e -> act(() -> live.startItem(item.id())));
@@ -438,28 +444,63 @@ class SessionBoard extends Div {
                 start.addThemeVariants(ButtonVariant.LUMO_SMALL);
                 li.add(new Span(" "), start);
             }
+            addPapers(li, s, item);
             agendaList.add(li);
         }
     }
 
     private void renderItem(LiveState s) {
         AgendaItem item = s.currentItem();
-        itemHeading.setText(item == null ? getTranslation("forum.live.no-item")
-                : getTranslation("forum.live.current-item", item.position(), item.title()));
-        if (Objects.equals(item, itemKey)) {
+        Object key = item == null ? null : List.of(item, s.attachments().getOrDefault(item.id(), List.of()));
+        if (Objects.equals(key, itemKey)) {
             return;
         }
-        itemKey = item;
+        itemKey = key;
         itemBody.removeAll();
-        if (item != null) {
-            itemBody.getElement().setAttribute("lang", item.language());
-            if (!item.description().isEmpty()) {
-                itemBody.add(new Paragraph(item.description()));
-            }
-            if (!item.rapporteur().isEmpty()) {
-                itemBody.add(new Paragraph(getTranslation("forum.live.rapporteur", item.rapporteur())));
-            }
+        if (item == null) {
+            itemHeading.setText(getTranslation("forum.live.no-item"));
+            return;
         }
+        Map<ContentRef, LocalizedText> shown = texts.agenda(List.of(item), reader);
+        itemHeading.setText(getTranslation("forum.live.current-item", item.position(),
+                plain(shown, ForumService.itemRef(item.id()), item.title())));
+        if (!item.description().isEmpty()) {
+            itemBody.add(shown(shown, ForumService.descriptionRef(item.id()), item.description(), item.language(),
+                    Paragraph::new));
+        }
+        if (!item.rapporteur().isEmpty()) {
+            itemBody.add(new Paragraph(getTranslation("forum.live.rapporteur", item.rapporteur())));
+        }
+        addPapers(itemBody, s, item);
+    }
+
+    /** The item's papers as download links (not on the projector, where nobody can click). */
+    private void addPapers(com.vaadin.flow.component.HasComponents to, LiveState s, AgendaItem item) {
+        var papers = s.attachments().getOrDefault(item.id(), List.of());
+        if (!papers.isEmpty() && mode != Mode.PROJECTOR) {
+            to.add(AttachmentLinks.of(this, getLocale(), papers, attachments, (li, a) -> { }));
+        }
+    }
+
+    /**
+     * A member's text as the reader is shown it: the translation with "show original" where one is
+     * approved, else the original marked with its language (and "translation pending" when foreign).
+     */
+    private static Component shown(Map<ContentRef, LocalizedText> shown, ContentRef ref, String original,
+            String language, java.util.function.Function<String, Component> renderer) {
+        LocalizedText text = shown.get(ref);
+        if (text != null) {
+            return TranslatedText.rendered(text, renderer);
+        }
+        Component plain = renderer.apply(original);
+        plain.getElement().setAttribute("lang", language);
+        return plain;
+    }
+
+    /** The shown string alone, for headings, announcements and one-line summaries. */
+    private static String plain(Map<ContentRef, LocalizedText> shown, ContentRef ref, String original) {
+        LocalizedText text = shown.get(ref);
+        return text == null ? original : text.text();
     }
 
     private void renderFloor(LiveState s, @Nullable Viewer viewer, @Nullable LiveState before) {
@@ -533,19 +574,12 @@ class SessionBoard extends Div {
         motionsEmpty.setVisible(s.motions().isEmpty());
         List<Motion> pending = s.motions().stream().filter(m -> m.status() == MotionStatus.PENDING).toList();
         // in the reader's language where a translation is approved, the original a click away
-        Map<Long, LocalizedText> shownTexts = s.motions().isEmpty() ? Map.of() : texts.motions(s.motions(), reader);
+        Map<ContentRef, LocalizedText> shownTexts = texts.motions(s.motions(), reader);
         for (Motion m : s.motions()) {
             ListItem li = new ListItem();
             li.add(new Span(getTranslation("forum.motion-kind." + m.kind().name())
                     + (m.parentId() != null ? " #" + m.parentId() : "") + " #" + m.id() + ": "));
-            LocalizedText shown = shownTexts.get(m.id());
-            if (shown == null) {
-                Span text = new Span(m.text());
-                text.getElement().setAttribute("lang", m.language());
-                li.add(text);
-            } else {
-                li.add(TranslatedText.rendered(shown, Span::new));
-            }
+            li.add(shown(shownTexts, m.textRef(), m.text(), m.language(), Span::new));
             li.add(new Span(" — " + (m.author() == null ? "" : m.author() + ", ")
                     + getTranslation("forum.motion-status." + m.status().name())));
             if (chair && m.status() == MotionStatus.PENDING && pending.size() > 1) {
@@ -568,15 +602,26 @@ class SessionBoard extends Div {
     private void renderVote(LiveState s, @Nullable Viewer viewer, @Nullable LiveState before) {
         Vote vote = s.vote();
         Long id = vote == null ? null : vote.id();
+        String voteText = "";
         if (!Objects.equals(id, openVoteId)) {
+            if (vote != null) {
+                voteText = plain(texts.votes(List.of(vote), reader), vote.textRef(), vote.motionText());
+            }
             if (before != null) {
                 if (vote != null) {
-                    assertive.announce(getTranslation("forum.live.vote-opened", vote.motionText()));
+                    assertive.announce(getTranslation("forum.live.vote-opened", voteText));
                 } else if (!s.closedVotes().isEmpty()) {
-                    assertive.announce(getTranslation("forum.live.vote-closed") + " " + resultText(s.closedVotes().getLast()));
+                    Vote last = s.closedVotes().getLast();
+                    assertive.announce(getTranslation("forum.live.vote-closed") + " "
+                            + plain(texts.votes(List.of(last), reader), last.textRef(), last.motionText()) + " — "
+                            + resultText(last));
                 }
             }
             openVoteId = id;
+            if (vote != null) {
+                voteMotion.setText(getTranslation("forum.motion-kind." + vote.motionKind().name()) + ": " + voteText
+                        + " (" + getTranslation("forum.majority." + vote.majority().name()) + ")");
+            }
         }
         if (vote == null) {
             voteHeading.setText(getTranslation("forum.live.no-vote"));
@@ -587,8 +632,6 @@ class SessionBoard extends Div {
             return;
         }
         voteHeading.setText(getTranslation(vote.secret() ? "forum.live.vote-open-secret" : "forum.live.vote-open-roll-call"));
-        voteMotion.setText(getTranslation("forum.motion-kind." + vote.motionKind().name()) + ": " + vote.motionText()
-                + " (" + getTranslation("forum.majority." + vote.majority().name()) + ")");
         voteCount.setText(getTranslation("forum.live.votes-cast", vote.cast(), vote.membersCount()));
         boolean canVote = viewer != null && viewer.present();
         voteButtons.setVisible(canVote);
@@ -605,9 +648,10 @@ class SessionBoard extends Div {
         }
         resultsKey = s.closedVotes();
         resultList.removeAll();
+        Map<ContentRef, LocalizedText> shown = texts.votes(s.closedVotes(), reader);
         for (Vote v : s.closedVotes().reversed()) {
             ListItem li = new ListItem(new Span(getTranslation("forum.motion-kind." + v.motionKind().name()) + ": "
-                    + v.motionText() + " — " + resultText(v)));
+                    + plain(shown, v.textRef(), v.motionText()) + " — " + resultText(v)));
             if (!v.rollCall().isEmpty() && mode != Mode.PROJECTOR) {
                 UnorderedList roll = new UnorderedList();
                 v.rollCall().forEach(r -> roll.add(new ListItem(r.name() + ": " + getTranslation("forum.choice." + r.choice().name()))));

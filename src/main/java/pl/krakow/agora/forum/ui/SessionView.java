@@ -15,6 +15,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
 import pl.krakow.agora.forum.AgendaItem;
+import pl.krakow.agora.forum.ForumAttachments;
 import pl.krakow.agora.forum.ForumChangeFeed;
 import pl.krakow.agora.forum.ForumService;
 import pl.krakow.agora.forum.ForumTexts;
@@ -44,8 +45,9 @@ class SessionView extends LiveRoute {
     private final ForumService forum;
     private final LiveSession live;
 
-    SessionView(LiveSession live, ForumChangeFeed feed, ForumTexts texts, ForumMinutes minutes, ForumService forum) {
-        super(live, feed, texts, SessionBoard.Mode.MEMBER);
+    SessionView(LiveSession live, ForumChangeFeed feed, ForumTexts texts, ForumAttachments attachments,
+            ForumMinutes minutes, ForumService forum) {
+        super(live, feed, texts, attachments, SessionBoard.Mode.MEMBER);
         this.minutes = minutes;
         this.forum = forum;
         this.live = live;
@@ -109,6 +111,11 @@ class SessionView extends LiveRoute {
         links.getStyle().set("display", "flex").set("gap", "1rem");
         add(links);
         LiveState s = board.state();
+        if (s != null && s.session().status() != SessionStatus.CLOSED && forum.mayPrepare(board.sessionId())) {
+            Anchor agenda = new Anchor(AgendaView.path(board.sessionId()), getTranslation("forum.live.to-agenda"));
+            agenda.setId("forum-to-agenda");
+            links.addComponentAsFirst(agenda);
+        }
         if (s != null && s.viewer() != null && (s.session().status() == SessionStatus.PLANNED
                 || s.session().status() == SessionStatus.PUBLISHED)) {
             Section proposals = proposals(board.sessionId(), s);
