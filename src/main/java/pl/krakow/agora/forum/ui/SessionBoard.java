@@ -334,11 +334,22 @@ class SessionBoard extends Div {
     @Override
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
-        subscription = feed.subscribe(sessionId, version -> ui.access(() -> {
-            if (state == null || version > state.version()) {
-                refresh();
+        Runnable[] own = new Runnable[1];
+        own[0] = feed.subscribe(sessionId, version -> {
+            try {
+                ui.access(() -> {
+                    if (state == null || version > state.version()) {
+                        refresh();
+                    }
+                });
+            } catch (com.vaadin.flow.component.UIDetachedException gone) {
+                // the screen's session ended without a detach (expired, closed tab): stop watching
+                if (own[0] != null) {
+                    own[0].run();
+                }
             }
-        }));
+        });
+        subscription = own[0];
         // what changed between building the view and subscribing is read now
         refresh();
     }
