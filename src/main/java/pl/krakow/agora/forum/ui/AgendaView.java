@@ -204,12 +204,15 @@ class AgendaView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private Component upload(AgendaItem item) {
-        Upload upload = new Upload(UploadHandler.inMemory((meta, bytes) -> getUI().ifPresent(ui -> ui.access(() -> {
+        Upload upload = new Upload();
+        upload.setUploadHandler(UploadHandler.inMemory((meta, bytes) -> getUI().ifPresent(ui -> ui.access(() -> {
             try {
                 attachments.attach(item.id(), meta.fileName(), bytes);
                 announcer.announce(getTranslation("forum.attachments.added", meta.fileName()));
                 render(item.sessionId());
             } catch (RuntimeException error) {
+                // the refused file leaves the list, so that the next one can be chosen straight away
+                upload.clearFileList();
                 ErrorNotifier.show(ui, error);
             }
         }))));

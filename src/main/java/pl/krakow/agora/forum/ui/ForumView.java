@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
@@ -69,7 +70,7 @@ class ForumView extends Div implements HasDynamicTitle {
             section.add(new Paragraph(getTranslation("forum.front.members", body.name())), members);
             boolean member = mine.stream().anyMatch(m -> m.bodyId() == body.id());
             List<SessionSummary> sessions = forum.sessions(body.id());
-            section.add(new H2(getTranslation("forum.front.sessions")));
+            section.add(new H3(getTranslation("forum.front.sessions")));
             if (sessions.isEmpty()) {
                 section.add(new Paragraph(getTranslation("forum.front.no-sessions")));
             }

@@ -445,8 +445,10 @@ class SessionBoard extends Div {
         Map<ContentRef, LocalizedText> shown = texts.agenda(s.agenda(), reader);
         for (AgendaItem item : s.agenda()) {
             ListItem li = new ListItem();
-            li.add(shown(shown, ForumService.itemRef(item.id()), item.title(), item.language(), Span::new),
-                    new Span(" — " + getTranslation("forum.item-status." + item.status().name())));
+            String status = " — " + getTranslation("forum.item-status." + item.status().name());
+            // the status follows the title on its line, in the reader's language
+            li.add(shown(shown, ForumService.itemRef(item.id()), item.title(), item.language(),
+                    title -> new Span(new Span(title), uiText(status))));
             if (chair && (item.status() == ItemStatus.ACCEPTED || item.status() == ItemStatus.DONE) && s.vote() == null) {
                 Button start = new Button(getTranslation("forum.chair.start-item"),
                         e -> act(() -> live.startItem(item.id())));
@@ -506,6 +508,12 @@ class SessionBoard extends Div {
         Component plain = renderer.apply(original);
         plain.getElement().setAttribute("lang", language);
         return plain;
+    }
+
+    private Span uiText(String text) {
+        Span span = new Span(text);
+        span.getElement().setAttribute("lang", reader.tag());
+        return span;
     }
 
     /** The shown string alone, for headings, announcements and one-line summaries. */
