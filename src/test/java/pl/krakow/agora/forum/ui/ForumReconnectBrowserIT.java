@@ -213,6 +213,37 @@ class ForumReconnectBrowserIT extends AgoraBrowserTest {
     }
 
     @Test
+    void theChairsCloseClickHeldDuringACutDoesNotCloseTheVoteOpenedMeanwhile() {
+        as(mieszkanka);
+        live.submitMotion(item, null, "Wnoszę o nocny autobus do Bieżanowa.", UiLanguage.PL);
+        long first = chairOpensVote();
+        long second;
+        try (BrowserContext ctx = newContext("pl-PL")) {
+            Page page = ctx.newPage();
+            Chromium.signIn(page, relayUrl(), "admin", DEMO_PASSWORD);
+            page.navigate(relayUrl() + "/" + SessionView.path(session));
+            page.waitForSelector("#forum-close-vote");
+            caughtUp(page);
+            relay.sever();
+            page.locator("#forum-close-vote").click();
+            // the chair, on another device, closes the first vote and opens the next one
+            as(chair);
+            live.closeVote(first);
+            second = live.openVote(session, false, Majority.SIMPLE);
+            TestUsers.signOut();
+
+            relay.restore();
+            page.locator("vaadin-notification-card")
+                    .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("To głosowanie jest już zamknięte."))
+                    .waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(WAIT_MS));
+            caughtUp(page);
+            assertThat(page.locator("#forum-vote-motion").textContent()).contains("nocny autobus");
+        }
+        assertThat(jdbc.sql("SELECT status FROM forum_vote WHERE id = :v").param("v", second).query(String.class).single())
+                .as("the vote opened during the cut stays open").isEqualTo("OPEN");
+    }
+
+    @Test
     void chromiumsOfflineEmulationHoldsBackPushAndClicksAndTheClickCountsOnceWhenBackOnline() {
         long vote = chairOpensVote();
         try (BrowserContext ctx = newContext("pl-PL")) {
@@ -282,6 +313,7 @@ class ForumReconnectBrowserIT extends AgoraBrowserTest {
                     "Karta z tym kodem jest policzona, głos: Za. Skrót kodu: " + LiveSession.sha256(receipt) + ".");
             page.waitForFunction("() => [...document.querySelectorAll('[aria-live=polite]')]"
                     + ".some(e => e.textContent.startsWith('Karta z tym kodem jest policzona'))");
+            screenshot(page, "forum-ballots.png");
             assertNoSeriousAxeViolations(page, "the published ballots of a secret vote");
 
             gallery.locator(link).click();
