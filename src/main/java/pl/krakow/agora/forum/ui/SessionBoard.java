@@ -14,6 +14,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -129,6 +130,10 @@ class SessionBoard extends Div {
     private final Paragraph voteCount = new Paragraph();
     private final Div voteButtons = new Div();
     private final Paragraph myVote = new Paragraph();
+    private final Paragraph myReceipt = new Paragraph();
+    /** This screen's receipts of its member's secret ballots, by vote (kept nowhere else). */
+    private final Map<Long, String> receipts = new java.util.HashMap<>();
+    private static final String SEEN_VOTE = "element.dataset.vote";
     private final UnorderedList resultList = new UnorderedList();
     private final UnorderedList attendanceList = new UnorderedList();
 
@@ -198,11 +203,18 @@ class SessionBoard extends Div {
             majority.setId("forum-majority");
             button(openVote, "forum.chair.open-vote", "forum-open-vote",
                     () -> live.openVote(sessionId, secretVote.getValue(), majority.getValue()));
-            button(closeVote, "forum.chair.close-vote", "forum-close-vote", () -> {
-                if (openVoteId != null) {
+            closeVote.setText(getTranslation("forum.chair.close-vote"));
+            closeVote.setId("forum-close-vote");
+            // like a member's vote, the close goes to the vote the chair's screen showed at the click
+            closeVote.getElement().addEventListener("click", e -> {
+                String seen = seenVote(e.getEventData().get(SEEN_VOTE));
+                act(() -> {
+                    if (seen.isEmpty() || openVoteId == null || Long.parseLong(seen) != openVoteId) {
+                        throw new pl.krakow.agora.platform.AgoraException("forum.error.vote-not-open");
+                    }
                     live.closeVote(openVoteId);
-                }
-            });
+                });
+            }).addEventData(SEEN_VOTE);
             Div sessionRow = row(openSession, closeSession);
             Div floorRow = row(nextSpeaker, endFloor);
             Div voteRow = row(secretVote, majority, openVote, closeVote);
@@ -280,19 +292,18 @@ class SessionBoard extends Div {
             for (Choice choice : Choice.values()) {
                 Button b = new Button(getTranslation("forum.choice." + choice.name()));
                 b.setId("forum-vote-" + choice.name().toLowerCase(java.util.Locale.ROOT));
-                b.addClickListener(e -> act(() -> {
-                    if (openVoteId != null) {
-                        Optional<String> receipt = live.cast(openVoteId, choice);
-                        receipt.ifPresent(r -> Notification.show(getTranslation("forum.live.receipt", r), 15000,
-                                Notification.Position.TOP_CENTER));
-                    }
-                }));
+                // the vote the member saw is read in the browser at the click (item 8): a click held
+                // while the connection was down goes to that vote, or is refused when it has closed,
+                // never to a vote opened in the meantime
+                b.getElement().addEventListener("click", e -> castSeen(e.getEventData().get(SEEN_VOTE), choice))
+                        .addEventData(SEEN_VOTE);
                 voteButtons.add(b);
             }
             voteButtons.addClassName("forum-row");
             voteButtons.getElement().setAttribute("role", "group");
             voteButtons.getElement().setAttribute("aria-label", getTranslation("forum.live.vote-buttons"));
-            voteSection.add(voteButtons, myVote);
+            myReceipt.setId("forum-my-receipt");
+            voteSection.add(voteButtons, myVote, myReceipt);
         }
         add(voteSection);
 
@@ -642,23 +653,65 @@ class SessionBoard extends Div {
                         + " (" + getTranslation("forum.majority." + vote.majority().name()) + ")");
             }
         }
+        for (Component b : java.util.stream.Stream.concat(voteButtons.getChildren(), java.util.stream.Stream.of(closeVote)).toList()) {
+            if (vote == null) {
+                b.getElement().removeAttribute("data-vote");
+            } else {
+                b.getElement().setAttribute("data-vote", Long.toString(vote.id()));
+            }
+        }
         if (vote == null) {
             voteHeading.setText(getTranslation("forum.live.no-vote"));
             voteMotion.setText("");
             voteCount.setText("");
-            voteButtons.setVisible(false);
+            showVoteButtons(false);
             myVote.setText("");
+            myReceipt.setText("");
             return;
         }
         voteHeading.setText(getTranslation(vote.secret() ? "forum.live.vote-open-secret" : "forum.live.vote-open-roll-call"));
         voteCount.setText(getTranslation("forum.live.votes-cast", vote.cast(), vote.membersCount()));
         boolean canVote = viewer != null && viewer.present();
-        voteButtons.setVisible(canVote);
+        showVoteButtons(canVote);
         if (viewer != null) {
             myVote.setText(!viewer.voted() ? getTranslation("forum.live.not-voted")
                     : viewer.choice() == null ? getTranslation("forum.live.voted-secret")
                     : getTranslation("forum.live.voted", getTranslation("forum.choice." + viewer.choice().name())));
         }
+        String receipt = receipts.get(vote.id());
+        myReceipt.setText(receipt == null ? "" : getTranslation("forum.live.my-receipt", receipt));
+    }
+
+    /**
+     * Shows or hides the vote buttons by style, not by {@code setVisible}: Vaadin ignores events of
+     * invisible components, so a click made just before the vote closed (or while the connection was
+     * down) and arriving after would be dropped without a word; this way it reaches {@link #castSeen}
+     * and is counted or refused with a message.
+     */
+    private void showVoteButtons(boolean shown) {
+        voteButtons.getStyle().set("display", shown ? "flex" : "none");
+    }
+
+    /** The id of the vote a screen showed at a click, "" when it showed none. */
+    private static String seenVote(tools.jackson.databind.@Nullable JsonNode seen) {
+        String id = seen == null || !seen.isString() ? "" : seen.asString();
+        return id.matches("[0-9]{1,18}") ? id : "";
+    }
+
+    /** Casts the member's vote in the vote their screen showed at the click. */
+    private void castSeen(tools.jackson.databind.JsonNode seen, Choice choice) {
+        String id = seenVote(seen);
+        act(() -> {
+            if (id.isEmpty()) {
+                throw new pl.krakow.agora.platform.AgoraException("forum.error.vote-closed");
+            }
+            long voteId = Long.parseLong(id);
+            Optional<String> receipt = live.cast(voteId, choice);
+            receipt.ifPresent(r -> {
+                receipts.put(voteId, r);
+                Notification.show(getTranslation("forum.live.receipt", r), 15000, Notification.Position.TOP_CENTER);
+            });
+        });
     }
 
     private void renderResults(LiveState s) {
@@ -675,6 +728,16 @@ class SessionBoard extends Div {
                 UnorderedList roll = new UnorderedList();
                 v.rollCall().forEach(r -> roll.add(new ListItem(r.name() + ": " + getTranslation("forum.choice." + r.choice().name()))));
                 li.add(roll);
+            }
+            if (v.secret() && mode != Mode.PROJECTOR) {
+                // the published ballots and the receipt check (the projector in the room shows results only)
+                Anchor ballots = new Anchor(VoteBallotsView.path(v.id()), getTranslation("forum.ballots.link"));
+                ballots.getElement().setAttribute("aria-label", getTranslation("forum.ballots.link-named", v.motionText()));
+                li.add(new Span(" "), ballots);
+                String receipt = receipts.get(v.id());
+                if (receipt != null) {
+                    li.add(new Paragraph(getTranslation("forum.live.my-receipt", receipt)));
+                }
             }
             resultList.add(li);
         }
