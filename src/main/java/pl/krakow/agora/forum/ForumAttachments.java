@@ -54,14 +54,7 @@ public class ForumAttachments {
     @PreAuthorize("isAuthenticated()")
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public long attach(long itemId, String fileName, byte[] content) {
-        long sessionId = forum.sessionOfItem(itemId);
-        ForumAccess.SessionRow session = access.lockSession(sessionId);
-        if (session.status() == SessionStatus.CLOSED) {
-            throw new AgoraException("forum.error.session-closed");
-        }
-        if (!mayAttach(session.bodyId(), itemId)) {
-            throw new AgoraException("forum.error.not-chair");
-        }
+        long sessionId = lockForPapers(itemId).id();
         String name = fileName == null ? "" : fileName.strip().replaceAll("[\\p{Cntrl}/\\\\]", "_");
         if (name.isEmpty() || name.length() > MAX_NAME) {
             throw new AgoraException("forum.error.attachment-name", MAX_NAME);
@@ -98,14 +91,7 @@ public class ForumAttachments {
     public void remove(long attachmentId) {
         long itemId = jdbc.sql("SELECT item_id FROM forum_attachment WHERE id = :id").param("id", attachmentId)
                 .query(Long.class).optional().orElseThrow(() -> new AgoraException("forum.error.no-attachment"));
-        long sessionId = forum.sessionOfItem(itemId);
-        ForumAccess.SessionRow session = access.lockSession(sessionId);
-        if (session.status() == SessionStatus.CLOSED) {
-            throw new AgoraException("forum.error.session-closed");
-        }
-        if (!mayAttach(session.bodyId(), itemId)) {
-            throw new AgoraException("forum.error.not-chair");
-        }
+        long sessionId = lockForPapers(itemId).id();
         String name = jdbc.sql("SELECT file_name FROM forum_attachment WHERE id = :id").param("id", attachmentId)
                 .query(String.class).single();
         jdbc.sql("DELETE FROM forum_attachment WHERE id = :id").param("id", attachmentId).update();
@@ -154,6 +140,18 @@ public class ForumAttachments {
             throw new AgoraException("forum.error.no-attachment");
         }
         return (File) row[1];
+    }
+
+    /** Locks the item's session for a change of its papers, once the user may make it. */
+    private ForumAccess.SessionRow lockForPapers(long itemId) {
+        ForumAccess.SessionRow session = access.lockSession(forum.sessionOfItem(itemId));
+        if (session.status() == SessionStatus.CLOSED) {
+            throw new AgoraException("forum.error.session-closed");
+        }
+        if (!mayAttach(session.bodyId(), itemId)) {
+            throw new AgoraException("forum.error.not-chair");
+        }
+        return session;
     }
 
     /** Whether the signed-in user may add papers to the item (for the screens' buttons). */

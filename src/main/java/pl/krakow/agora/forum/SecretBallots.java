@@ -54,7 +54,7 @@ public class SecretBallots {
         PublishedVote vote = jdbc.sql("""
                 SELECT v.id, v.session_id, s.number, b.name, mo.id, mo.kind, mo.text, mo.language, mo.status,
                        mo.vote_order, v.majority, v.members_count, v.yes_count, v.no_count, v.abstain_count,
-                       v.quorum_met, v.adopted, v.status, v.secret
+                       v.quorum_met, v.adopted, v.status, v.secret, mo.item_id, mo.author_id IS NULL
                 FROM forum_vote v JOIN forum_session s ON s.id = v.session_id JOIN forum_body b ON b.id = s.body_id
                   JOIN forum_motion mo ON mo.id = v.motion_id
                 WHERE v.id = :id""")
@@ -67,7 +67,9 @@ public class SecretBallots {
                         throw new AgoraException("forum.error.ballots-not-secret");
                     }
                     Motion motion = new Motion(rs.getLong(5), null, MotionKind.valueOf(rs.getString(6)),
-                            rs.getString(7), rs.getString(8), null, MotionStatus.valueOf(rs.getString(9)), rs.getInt(10));
+                            rs.getString(7), rs.getString(8), null, MotionStatus.valueOf(rs.getString(9)), rs.getInt(10),
+                            LiveSession.textRef(rs.getLong(5), MotionKind.valueOf(rs.getString(6)), rs.getLong(20),
+                                    rs.getBoolean(21)));
                     return new PublishedVote(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), motion,
                             Majority.valueOf(rs.getString(11)), rs.getInt(12), rs.getInt(13), rs.getInt(14),
                             rs.getInt(15), rs.getBoolean(16), rs.getBoolean(17), List.of());

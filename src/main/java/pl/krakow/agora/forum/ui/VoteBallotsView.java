@@ -79,7 +79,7 @@ class VoteBallotsView extends Div implements BeforeEnterObserver, HasDynamicTitl
         add(heading, announcer);
 
         Paragraph motion = new Paragraph(new Span(getTranslation("forum.motion-kind." + vote.motion().kind().name()) + ": "));
-        LocalizedText shown = texts.motions(List.of(vote.motion()), UiLanguage.of(getLocale())).get(vote.motion().id());
+        LocalizedText shown = texts.motions(List.of(vote.motion()), UiLanguage.of(getLocale())).get(vote.motion().textRef());
         if (shown == null) {
             Span text = new Span(vote.motion().text());
             text.getElement().setAttribute("lang", vote.motion().language());

@@ -173,10 +173,7 @@ class ForumReconnectBrowserIT extends AgoraBrowserTest {
             TestUsers.signOut();
 
             relay.restore();
-            page.locator("vaadin-notification-card")
-                    .filter(new com.microsoft.playwright.Locator.FilterOptions()
-                            .setHasText("Głosowanie jest już zamknięte; głos nie został policzony."))
-                    .waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(WAIT_MS));
+            notice(page, "Głosowanie jest już zamknięte; głos nie został policzony.");
             caughtUp(page);
             assertThat(page.locator("#forum-vote-motion").textContent()).contains("Wnoszę o linię N1");
             assertThat(page.locator("#forum-my-vote").textContent()).isEqualTo("Jeszcze nie głosowałeś.");
@@ -233,9 +230,7 @@ class ForumReconnectBrowserIT extends AgoraBrowserTest {
             TestUsers.signOut();
 
             relay.restore();
-            page.locator("vaadin-notification-card")
-                    .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("To głosowanie jest już zamknięte."))
-                    .waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(WAIT_MS));
+            notice(page, "To głosowanie jest już zamknięte.");
             caughtUp(page);
             assertThat(page.locator("#forum-vote-motion").textContent()).contains("nocny autobus");
         }
@@ -402,5 +397,12 @@ class ForumReconnectBrowserIT extends AgoraBrowserTest {
     private static void waitForText(Page page, String selector, String text) {
         page.waitForFunction("([s, t]) => { const e = document.querySelector(s); return e && e.textContent.trim() === t; }",
                 new Object[] {selector, text}, new Page.WaitForFunctionOptions().setTimeout(WAIT_MS));
+    }
+
+    /** Waits for a notification with this text (a refusal or a confirmation). */
+    private static void notice(Page page, String text) {
+        page.locator("vaadin-notification-card")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(text))
+                .waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(WAIT_MS));
     }
 }
