@@ -660,6 +660,7 @@ class SessionBoard extends Div {
                 b.getElement().setAttribute("data-vote", Long.toString(vote.id()));
             }
         }
+        allowVoteButtons(viewer);
         if (vote == null) {
             voteHeading.setText(getTranslation("forum.live.no-vote"));
             voteMotion.setText("");
@@ -690,6 +691,11 @@ class SessionBoard extends Div {
      */
     private void showVoteButtons(boolean shown) {
         voteButtons.getStyle().set("display", shown ? "flex" : "none");
+    }
+
+    /** Vote buttons exist on the screen only for a member checked in: others could never use them. */
+    private void allowVoteButtons(@Nullable Viewer viewer) {
+        voteButtons.setVisible(viewer != null && viewer.present());
     }
 
     /** The id of the vote a screen showed at a click, "" when it showed none. */
