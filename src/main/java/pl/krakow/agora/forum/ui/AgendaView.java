@@ -96,15 +96,26 @@ class AgendaView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 getTranslation("forum.status." + session.status().name())));
         status.setId("forum-agenda-status");
         add(status);
-        if (!forum.mayPrepare(sessionId)) {
-            add(new Paragraph(getTranslation("forum.error.not-chair")),
-                    new Anchor(SessionView.path(sessionId), getTranslation("forum.agenda.to-session")));
-            return;
-        }
         boolean open = session.status() != SessionStatus.CLOSED;
         List<AgendaItem> agenda = forum.agenda(sessionId);
         Map<Long, List<Attachment>> papers = attachments.ofSession(sessionId);
         Map<ContentRef, LocalizedText> shown = texts.agenda(agenda, UiLanguage.of(getLocale()));
+        if (!forum.mayPrepare(sessionId)) {
+            // a member who proposed items adds their papers here while the chair has not decided
+            List<AgendaItem> mine = agenda.stream()
+                    .filter(i -> i.status() == ItemStatus.PROPOSED && attachments.mayAttach(i.id())).toList();
+            if (mine.isEmpty()) {
+                add(new Paragraph(getTranslation("forum.error.not-chair")));
+            } else {
+                OrderedList list = new OrderedList();
+                list.setId("forum-my-proposals");
+                mine.forEach(i -> list.add(item(i, shown, papers, true)));
+                add(new Section(new H2(getTranslation("forum.agenda.my-proposals")),
+                        new Paragraph(getTranslation("forum.agenda.my-proposals-help")), list));
+            }
+            add(new Paragraph(new Anchor(SessionView.path(sessionId), getTranslation("forum.agenda.to-session"))));
+            return;
+        }
 
         List<AgendaItem> onAgenda = agenda.stream()
                 .filter(i -> i.status() != ItemStatus.PROPOSED && i.status() != ItemStatus.REJECTED).toList();

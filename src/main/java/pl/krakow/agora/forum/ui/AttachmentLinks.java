@@ -37,7 +37,7 @@ final class AttachmentLinks {
             link.setId("forum-attachment-" + a.id());
             ListItem li = new ListItem(link, new com.vaadin.flow.component.html.Span(" " + owner.getTranslation(
                     "forum.attachments.meta", owner.getTranslation("forum.attachments.kind." + kind(a.mediaType())),
-                    size(a.sizeBytes(), locale))));
+                    size(owner, a.sizeBytes(), locale))));
             li.getElement().setAttribute("title", "SHA-256 " + a.sha256());
             extra.accept(li, a);
             list.add(li);
@@ -54,11 +54,11 @@ final class AttachmentLinks {
         };
     }
 
-    /** The size in kB or MB with one decimal, in the reader's number format. */
-    static String size(int bytes, Locale locale) {
+    /** The size in kB or MB with one decimal, in the reader's number format and units. */
+    static String size(Component owner, int bytes, Locale locale) {
         NumberFormat format = NumberFormat.getNumberInstance(locale);
         format.setMaximumFractionDigits(1);
-        return bytes < 1024 * 1024 ? format.format(Math.max(1, bytes / 1024.0)) + " kB"
-                : format.format(bytes / (1024.0 * 1024)) + " MB";
+        return bytes < 1024 * 1024 ? owner.getTranslation("forum.attachments.kb", format.format(Math.max(1, bytes / 1024.0)))
+                : owner.getTranslation("forum.attachments.mb", format.format(bytes / (1024.0 * 1024)));
     }
 }

@@ -115,6 +115,11 @@ class SessionView extends LiveRoute {
             Anchor agenda = new Anchor(AgendaView.path(board.sessionId()), getTranslation("forum.live.to-agenda"));
             agenda.setId("forum-to-agenda");
             links.addComponentAsFirst(agenda);
+        } else if (s != null && s.viewer() != null && (s.session().status() == SessionStatus.PLANNED
+                || s.session().status() == SessionStatus.PUBLISHED)) {
+            Anchor mine = new Anchor(AgendaView.path(board.sessionId()), getTranslation("forum.live.to-my-proposals"));
+            mine.setId("forum-to-my-proposals");
+            links.addComponentAsFirst(mine);
         }
         if (s != null && s.viewer() != null && (s.session().status() == SessionStatus.PLANNED
                 || s.session().status() == SessionStatus.PUBLISHED)) {

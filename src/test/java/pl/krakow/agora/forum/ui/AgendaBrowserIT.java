@@ -67,7 +67,12 @@ class AgendaBrowserIT extends AgoraBrowserTest {
             radny.navigate(baseUrl() + "/" + AgendaView.path(session));
             radny.waitForSelector("h1");
             assertThat(radny.locator("#forum-agenda-items").count()).as("a member does not prepare the agenda").isZero();
-            assertThat(radny.locator("main, body").first().textContent()).contains("Tylko przewodniczący");
+            // but sees his own proposal, to which he may add papers until the chair decides
+            assertThat(radny.locator("#forum-my-proposals").textContent()).contains("Dzień kultury romskiej");
+            radny.locator("#forum-my-proposals input[type=file]").setInputFiles(new FilePayload("program.pdf",
+                    "application/pdf", PDF));
+            radny.waitForSelector("#forum-my-proposals .forum-attachments a");
+            assertNoSeriousAxeViolations(radny, "a member's own proposals");
 
             Page chair = chairCtx.newPage();
             signIn(chair, "admin");
@@ -118,7 +123,7 @@ class AgendaBrowserIT extends AgoraBrowserTest {
 
             Page gallery = open(galleryCtx, "/" + GalleryView.path(session));
             gallery.waitForSelector("#forum-agenda .forum-attachments a");
-            Download download = gallery.waitForDownload(() -> gallery.locator("#forum-agenda .forum-attachments a").first()
+            Download download = gallery.waitForDownload(() -> gallery.locator("#forum-agenda .forum-attachments a:has-text('komunikaty-2027.pdf')")
                     .click());
             assertThat(Files.readAllBytes(download.path())).as("the paper the public gets is the one uploaded").isEqualTo(PDF);
             assertThat(download.suggestedFilename()).isEqualTo("komunikaty-2027.pdf");
