@@ -352,7 +352,7 @@ public class ForumMinutes {
         Map<ContentRef, LocalizedText> polish = new HashMap<>(texts.agenda(items, LANGUAGE));
         polish.putAll(texts.motions(motions.values().stream().flatMap(List::stream).toList(), LANGUAGE));
         for (AgendaItem item : items) {
-            line(t, "# " + item.position() + ". " + item.title());
+            line(t, "# " + item.number() + ". " + item.title());
             translation(t, polish.get(ForumService.itemRef(item.id())));
             if (!item.rapporteur().isEmpty()) {
                 line(t, t("forum.record.rapporteur", item.rapporteur()));

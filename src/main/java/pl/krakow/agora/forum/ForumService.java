@@ -350,16 +350,25 @@ public class ForumService {
     }
 
     static List<AgendaItem> agendaOf(JdbcClient jdbc, long sessionId) {
-        return jdbc.sql("""
+        List<Object[]> rows = jdbc.sql("""
                 SELECT i.id, i.session_id, i.position, i.title, i.description, i.rapporteur, i.draft_text, i.status,
                        m.display_name, i.language
                 FROM forum_agenda_item i LEFT JOIN forum_member m ON m.id = i.proposed_by
                 WHERE i.session_id = :s ORDER BY i.position, i.id""")
                 .param("s", sessionId)
-                .query((rs, n) -> new AgendaItem(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), ItemStatus.valueOf(rs.getString(8)),
-                        rs.getString(9), rs.getString(10)))
+                        rs.getString(9), rs.getString(10)})
                 .list();
+        List<AgendaItem> agenda = new java.util.ArrayList<>();
+        int number = 0;
+        for (Object[] r : rows) {
+            ItemStatus status = (ItemStatus) r[7];
+            boolean onAgenda = status != ItemStatus.PROPOSED && status != ItemStatus.REJECTED;
+            agenda.add(new AgendaItem((long) r[0], (long) r[1], (int) r[2], onAgenda ? ++number : 0, (String) r[3],
+                    (String) r[4], (String) r[5], (String) r[6], status, (String) r[8], (String) r[9]));
+        }
+        return agenda;
     }
 
     private long insertItem(long sessionId, NewAgendaItem item, ItemStatus status, @Nullable Long proposer,

@@ -151,8 +151,19 @@ class AgendaPreparationIT {
         assertThatThrownBy(() -> attachments.file(paper)).as("the public does not see a proposal")
                 .hasMessage("forum.error.no-attachment");
         assertThat(attachments.ofSession(p.session())).doesNotContainKey(proposal);
+        f.as(f.members.get(0));
+        long refused = forum.proposeAgendaItem(p.session(), new NewAgendaItem("Punkt odrzucony", "", "", ""),
+                UiLanguage.PL);
         f.as(f.chair);
+        forum.decideProposal(refused, false);
         forum.decideProposal(proposal, true);
+        forum.moveItem(proposal, true);
+        assertThat(forum.agenda(p.session())).as("numbers run over the items on the agenda only")
+                .extracting(AgendaItem::id, AgendaItem::number)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(p.first(), 1),
+                        org.assertj.core.groups.Tuple.tuple(proposal, 2),
+                        org.assertj.core.groups.Tuple.tuple(p.second(), 3),
+                        org.assertj.core.groups.Tuple.tuple(refused, 0));
         f.as(f.members.get(1));
         assertThat(attachments.mayAttach(proposal)).as("once accepted the item is the chair's").isFalse();
         TestUsers.signOut();

@@ -486,7 +486,7 @@ class SessionBoard extends Div {
             return;
         }
         Map<ContentRef, LocalizedText> shown = texts.agenda(List.of(item), reader);
-        itemHeading.setText(getTranslation("forum.live.current-item", item.position(),
+        itemHeading.setText(getTranslation("forum.live.current-item", item.number(),
                 plain(shown, ForumService.itemRef(item.id()), item.title())));
         if (!item.description().isEmpty()) {
             itemBody.add(shown(shown, ForumService.descriptionRef(item.id()), item.description(), item.language(),

@@ -79,7 +79,7 @@ class SessionView extends LiveRoute {
         Select<AgendaItem> item = new Select<>();
         item.setLabel(getTranslation("forum.propose.motion-item"));
         item.setItems(s.agenda().stream().filter(i -> i.status() == ItemStatus.ACCEPTED).toList());
-        item.setItemLabelGenerator(i -> i == null ? "" : i.position() + ". " + i.title());
+        item.setItemLabelGenerator(i -> i == null ? "" : i.number() + ". " + i.title());
         TextArea motion = new TextArea(getTranslation("forum.live.motion-text"));
         motion.setWidthFull();
         Button submit = new Button(getTranslation("forum.live.submit-motion"), e -> act(() -> {
