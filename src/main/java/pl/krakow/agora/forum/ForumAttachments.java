@@ -89,8 +89,7 @@ public class ForumAttachments {
     @PreAuthorize("isAuthenticated()")
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public void remove(long attachmentId) {
-        long itemId = jdbc.sql("SELECT item_id FROM forum_attachment WHERE id = :id").param("id", attachmentId)
-                .query(Long.class).optional().orElseThrow(() -> new AgoraException("forum.error.no-attachment"));
+        long itemId = itemOf(attachmentId);
         long sessionId = lockForPapers(itemId).id();
         String name = jdbc.sql("SELECT file_name FROM forum_attachment WHERE id = :id").param("id", attachmentId)
                 .query(String.class).single();
@@ -124,22 +123,25 @@ public class ForumAttachments {
     /** A paper's content, for whoever may see its item; otherwise "no such attachment". */
     @Transactional(readOnly = true)
     public File file(long attachmentId) {
-        var row = jdbc.sql("SELECT item_id, file_name, media_type, content FROM forum_attachment WHERE id = :id")
-                .param("id", attachmentId)
-                .query((rs, n) -> new Object[] {rs.getLong(1), new File(rs.getString(2), rs.getString(3), rs.getBytes(4))})
-                .optional().orElseThrow(() -> new AgoraException("forum.error.no-attachment"));
-        long itemId = (long) row[0];
-        long sessionId = forum.sessionOfItem(itemId);
+        long itemId = itemOf(attachmentId);
         boolean visible;
         try {
-            visible = forum.agenda(sessionId).stream().anyMatch(i -> i.id() == itemId);
+            visible = forum.agenda(forum.sessionOfItem(itemId)).stream().anyMatch(i -> i.id() == itemId);
         } catch (AgoraException hidden) {
             visible = false;
         }
         if (!visible) {
             throw new AgoraException("forum.error.no-attachment");
         }
-        return (File) row[1];
+        // the content is read only for a reader who may have it
+        return jdbc.sql("SELECT file_name, media_type, content FROM forum_attachment WHERE id = :id")
+                .param("id", attachmentId)
+                .query((rs, n) -> new File(rs.getString(1), rs.getString(2), rs.getBytes(3))).single();
+    }
+
+    private long itemOf(long attachmentId) {
+        return jdbc.sql("SELECT item_id FROM forum_attachment WHERE id = :id").param("id", attachmentId)
+                .query(Long.class).optional().orElseThrow(() -> new AgoraException("forum.error.no-attachment"));
     }
 
     /** Locks the item's session for a change of its papers, once the user may make it. */

@@ -40,28 +40,24 @@ public class ForumTexts {
                 originals.put(ForumService.draftRef(item.id()), item.draftText());
             }
         }
-        return shown(originals, reader);
+        return texts(originals, reader);
     }
 
     public Map<ContentRef, LocalizedText> motions(Collection<Motion> motions, UiLanguage reader) {
         Map<ContentRef, String> originals = new LinkedHashMap<>();
         motions.forEach(m -> originals.put(m.textRef(), m.text()));
-        return shown(originals, reader);
+        return texts(originals, reader);
     }
 
     /** The texts put to the vote. */
     public Map<ContentRef, LocalizedText> votes(Collection<Vote> votes, UiLanguage reader) {
         Map<ContentRef, String> originals = new LinkedHashMap<>();
         votes.forEach(v -> originals.put(v.textRef(), v.motionText()));
-        return shown(originals, reader);
+        return texts(originals, reader);
     }
 
     /** Any of the forum's texts, given by reference with its original. */
     public Map<ContentRef, LocalizedText> texts(Map<ContentRef, String> originals, UiLanguage reader) {
-        return shown(originals, reader);
-    }
-
-    private Map<ContentRef, LocalizedText> shown(Map<ContentRef, String> originals, UiLanguage reader) {
         return originals.isEmpty() ? Map.of() : translations.display(reader.tag(), originals);
     }
 }

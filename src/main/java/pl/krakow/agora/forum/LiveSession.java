@@ -526,18 +526,6 @@ public class LiveSession {
         return Optional.empty();
     }
 
-    /** The hashes of a closed secret vote's ballots with their choices, so voters can check their receipt. */
-    @Transactional(readOnly = true)
-    public List<String> publishedBallots(long voteId) {
-        String status = jdbc.sql("SELECT status FROM forum_vote WHERE id = :id").param("id", voteId)
-                .query(String.class).optional().orElseThrow(() -> new AgoraException("forum.error.no-vote"));
-        if (!"CLOSED".equals(status)) {
-            return List.of();
-        }
-        return jdbc.sql("SELECT receipt_hash, choice FROM forum_secret_ballot WHERE vote_id = :v ORDER BY receipt_hash")
-                .param("v", voteId).query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list();
-    }
-
     public static String sha256(String text) {
         return ForumAccess.sha256(text.getBytes(StandardCharsets.UTF_8));
     }

@@ -41,6 +41,11 @@ public class SecretBallots {
     public record PublishedVote(long voteId, long sessionId, int sessionNumber, String bodyName, Motion motion,
             Majority majority, int membersCount, int yes, int no, int abstain, boolean quorumMet, boolean adopted,
             List<Ballot> ballots) {
+
+        PublishedVote withBallots(List<Ballot> all) {
+            return new PublishedVote(voteId, sessionId, sessionNumber, bodyName, motion, majority, membersCount, yes, no,
+                    abstain, quorumMet, adopted, all);
+        }
     }
 
     /**
@@ -51,7 +56,18 @@ public class SecretBallots {
      */
     @Transactional(readOnly = true)
     public PublishedVote published(long voteId) {
-        PublishedVote vote = jdbc.sql("""
+        PublishedVote vote = closedSecretVote(voteId);
+        List<Ballot> ballots = jdbc.sql("""
+                SELECT receipt_hash, choice FROM forum_secret_ballot WHERE vote_id = :v ORDER BY receipt_hash, id""")
+                .param("v", voteId)
+                .query((rs, n) -> new Ballot(rs.getString(1), Choice.valueOf(rs.getString(2))))
+                .list();
+        return vote.withBallots(ballots);
+    }
+
+    /** The vote and its result without the ballots, once it is a closed secret vote; else the refusal. */
+    private PublishedVote closedSecretVote(long voteId) {
+        return jdbc.sql("""
                 SELECT v.id, v.session_id, s.number, b.name, mo.id, mo.kind, mo.text, mo.language, mo.status,
                        mo.vote_order, v.majority, v.members_count, v.yes_count, v.no_count, v.abstain_count,
                        v.quorum_met, v.adopted, v.status, v.secret, mo.item_id, mo.author_id IS NULL
@@ -75,14 +91,6 @@ public class SecretBallots {
                             rs.getInt(15), rs.getBoolean(16), rs.getBoolean(17), List.of());
                 })
                 .optional().orElseThrow(() -> new AgoraException("forum.error.no-vote"));
-        List<Ballot> ballots = jdbc.sql("""
-                SELECT receipt_hash, choice FROM forum_secret_ballot WHERE vote_id = :v ORDER BY receipt_hash, id""")
-                .param("v", voteId)
-                .query((rs, n) -> new Ballot(rs.getString(1), Choice.valueOf(rs.getString(2))))
-                .list();
-        return new PublishedVote(vote.voteId(), vote.sessionId(), vote.sessionNumber(), vote.bodyName(), vote.motion(),
-                vote.majority(), vote.membersCount(), vote.yes(), vote.no(), vote.abstain(), vote.quorumMet(),
-                vote.adopted(), ballots);
     }
 
     /**
@@ -98,7 +106,7 @@ public class SecretBallots {
         if (!RECEIPT.matcher(clean).matches()) {
             throw new AgoraException("forum.error.receipt-format");
         }
-        published(voteId);
+        closedSecretVote(voteId);
         String hash = LiveSession.sha256(clean);
         return jdbc.sql("SELECT receipt_hash, choice FROM forum_secret_ballot WHERE vote_id = :v AND receipt_hash = :h")
                 .param("v", voteId).param("h", hash)

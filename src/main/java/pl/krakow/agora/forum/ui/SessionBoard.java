@@ -510,7 +510,7 @@ class SessionBoard extends Div {
      * A member's text as the reader is shown it: the translation with "show original" where one is
      * approved, else the original marked with its language (and "translation pending" when foreign).
      */
-    private static Component shown(Map<ContentRef, LocalizedText> shown, ContentRef ref, String original,
+    static Component shown(Map<ContentRef, LocalizedText> shown, ContentRef ref, String original,
             String language, java.util.function.Function<String, Component> renderer) {
         LocalizedText text = shown.get(ref);
         if (text != null) {

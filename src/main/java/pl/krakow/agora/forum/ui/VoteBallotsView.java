@@ -29,8 +29,6 @@ import pl.krakow.agora.forum.SecretBallots.PublishedVote;
 import pl.krakow.agora.platform.AgoraException;
 import pl.krakow.agora.platform.i18n.UiLanguage;
 import pl.krakow.agora.platform.ui.Announcer;
-import pl.krakow.agora.translation.LocalizedText;
-import pl.krakow.agora.translation.TranslatedText;
 
 /**
  * The published ballots of a closed secret vote, for anyone: the result, every ballot by its
@@ -79,14 +77,8 @@ class VoteBallotsView extends Div implements BeforeEnterObserver, HasDynamicTitl
         add(heading, announcer);
 
         Paragraph motion = new Paragraph(new Span(getTranslation("forum.motion-kind." + vote.motion().kind().name()) + ": "));
-        LocalizedText shown = texts.motions(List.of(vote.motion()), UiLanguage.of(getLocale())).get(vote.motion().textRef());
-        if (shown == null) {
-            Span text = new Span(vote.motion().text());
-            text.getElement().setAttribute("lang", vote.motion().language());
-            motion.add(text);
-        } else {
-            motion.add(TranslatedText.rendered(shown, Span::new));
-        }
+        motion.add(SessionBoard.shown(texts.motions(List.of(vote.motion()), UiLanguage.of(getLocale())),
+                vote.motion().textRef(), vote.motion().text(), vote.motion().language(), Span::new));
         Paragraph result = new Paragraph(getTranslation("forum.live.totals", vote.yes(), vote.no(), vote.abstain()) + " "
                 + getTranslation(!vote.quorumMet() ? "forum.live.no-quorum-result"
                         : vote.adopted() ? "forum.live.adopted" : "forum.live.rejected")
